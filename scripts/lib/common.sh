@@ -33,29 +33,33 @@ table_rows() {
   grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$NETWORK_CONFIG_DIR/$1"
 }
 
-# Nodes of one kind (ca, orderer, peer) as "name org port ops extra", ports offset.
+# Nodes of one kind (ca, orderer, peer) as "name org port ops extra ccaas", ports offset.
 nodes_of_kind() {
-  local wanted=$1 name kind org port ops extra
-  while read -r name kind org port ops extra; do
+  local wanted=$1 name kind org port ops extra ccaas
+  while read -r name kind org port ops extra ccaas; do
     [[ $kind == "$wanted" ]] || continue
     [[ $extra == - ]] || extra=$((extra + PORT_OFFSET))
-    echo "$name $org $((port + PORT_OFFSET)) $((ops + PORT_OFFSET)) $extra"
+    [[ $ccaas == - ]] || ccaas=$((ccaas + PORT_OFFSET))
+    echo "$name $org $((port + PORT_OFFSET)) $((ops + PORT_OFFSET)) $extra $ccaas"
   done < <(table_rows nodes.tsv)
 }
 
-# One field of a node's row: node_field NAME port|ops|extra|org
+all_nodes() { for kind in ca orderer peer; do nodes_of_kind "$kind"; done; }
+
+# One field of a node's row: node_field NAME org|port|ops|extra|ccaas
 node_field() {
-  local node=$1 field=$2 name org port ops extra
-  while read -r name org port ops extra; do
+  local node=$1 field=$2 name org port ops extra ccaas
+  while read -r name org port ops extra ccaas; do
     [[ $name == "$node" ]] || continue
     case $field in
       org) echo "$org" ;;
       port) echo "$port" ;;
       ops) echo "$ops" ;;
       extra) echo "$extra" ;;
+      ccaas) echo "$ccaas" ;;
     esac
     return 0
-  done < <(for kind in ca orderer peer; do nodes_of_kind "$kind"; done)
+  done < <(all_nodes)
   die "no node '$node' in network/nodes.tsv"
 }
 
@@ -68,6 +72,17 @@ org_msp_id() {
   die "no organisation '$org' in network/orgs.tsv"
 }
 
+peer_of_org() {
+  local name org _rest
+  while read -r name org _rest; do
+    if [[ $org == "$1" ]]; then
+      echo "$name"
+      return 0
+    fi
+  done < <(nodes_of_kind peer)
+  die "organisation '$1' has no peer in network/nodes.tsv"
+}
+
 peer_orgs() {
   local name org _rest
   while read -r name org _rest; do echo "$org"; done < <(nodes_of_kind peer)
@@ -77,6 +92,11 @@ peer_orgs() {
 node_host() { echo "$1.coldtrace.local"; }
 
 org_dir() { echo "$NET_DIR/orgs/$1"; }
+node_dir() { echo "$NET_DIR/orgs/$(node_field "$1" org)/nodes/$1"; }
+user_dir() { echo "$NET_DIR/orgs/$1/users/$2"; }
+data_dir() { echo "$NET_DIR/data/$1"; }
+# One CA per organisation issues both enrolment and TLS certificates, so its certificate is the
+# root of trust for both.
 ca_cert_of_org() { echo "$NET_DIR/orgs/$1/msp/cacerts/ca.pem"; }
 
 port_in_use() {
