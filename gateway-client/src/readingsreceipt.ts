@@ -1,0 +1,28 @@
+import { JsonReader } from './jsonreader';
+
+/** Result of `SubmitReadings`. */
+export interface ReadingsReceipt {
+  readonly shipmentId: string;
+  readonly batchId: string;
+  /** Readings stored by this transaction. */
+  readonly accepted: number;
+  /** Readings ignored because their (sensorId, timestamp) was already on the ledger. */
+  readonly duplicates: number;
+  /** Ids of alerts raised or changed by this batch. */
+  readonly alertIds: readonly string[];
+}
+
+/** @throws {@link InvalidResponseError} if the bytes are not a `ReadingsReceipt`. */
+export function parseReadingsReceipt(bytes: Uint8Array): ReadingsReceipt {
+  return readReadingsReceipt(JsonReader.fromBytes(bytes, 'ReadingsReceipt'));
+}
+
+export function readReadingsReceipt(json: JsonReader): ReadingsReceipt {
+  return {
+    shipmentId: json.string('shipmentId'),
+    batchId: json.string('batchId'),
+    accepted: json.integer('accepted'),
+    duplicates: json.integer('duplicates'),
+    alertIds: json.has('alertIds') ? json.array('alertIds', (id) => id.asString()) : [],
+  };
+}

@@ -1,0 +1,82 @@
+import type { Contract } from '@hyperledger/fabric-gateway';
+import { type CommitStatus, validationCodeName } from './commitstatus';
+import { toColdtraceError } from './errormapping';
+
+/** A transaction accepted by the orderer whose commit status is still to be learnt. */
+export interface PendingTransaction {
+  readonly transactionId: string;
+  /** Chaincode result from endorsement; meaningful only once the commit status is VALID. */
+  readonly result: Uint8Array;
+  /**
+   * Waits for the commit status.
+   * @throws {@link EndorsementError} if the status could not be obtained (retryable when the
+   * peer was unavailable; the transaction may still commit).
+   */
+  getStatus(): Promise<CommitStatus>;
+}
+
+/**
+ * The one seam between coldtrace's domain code and fabric-gateway: evaluate a query, or submit a
+ * transaction and obtain its commit status separately. Tests replace this with a fake.
+ */
+export interface TransactionSubmitter {
+  /**
+   * @throws {@link ColdtraceError} subclass mapped from the chaincode or gateway error.
+   */
+  evaluate(transactionName: string, args: readonly string[]): Promise<Uint8Array>;
+  /**
+   * Endorses and sends to the orderer; does not wait for commit.
+   * @throws {@link ColdtraceError} subclass mapped from the chaincode or gateway error.
+   */
+  submit(transactionName: string, args: readonly string[]): Promise<PendingTransaction>;
+}
+
+/** Options for evaluating on particular organisations' peers (for example the auditor's own). */
+export interface ContractSubmitterOptions {
+  readonly evaluateOn?: readonly string[];
+}
+
+/** {@link TransactionSubmitter} over a fabric-gateway {@link Contract}. */
+export function newContractSubmitter(
+  contract: Contract,
+  options: Readonly<ContractSubmitterOptions> = {},
+): TransactionSubmitter {
+  const endorsing =
+    options.evaluateOn !== undefined ? { endorsingOrganizations: [...options.evaluateOn] } : {};
+  return {
+    async evaluate(transactionName, args) {
+      try {
+        return await contract.evaluate(transactionName, { arguments: [...args], ...endorsing });
+      } catch (err) {
+        throw toColdtraceError(err);
+      }
+    },
+    async submit(transactionName, args) {
+      let submitted;
+      try {
+        submitted = await contract.submitAsync(transactionName, { arguments: [...args] });
+      } catch (err) {
+        throw toColdtraceError(err);
+      }
+      const transactionId = submitted.getTransactionId();
+      return {
+        transactionId,
+        result: submitted.getResult(),
+        async getStatus() {
+          try {
+            const status = await submitted.getStatus();
+            return {
+              transactionId,
+              blockNumber: status.blockNumber,
+              code: status.code,
+              codeName: validationCodeName(status.code),
+              successful: status.successful,
+            };
+          } catch (err) {
+            throw toColdtraceError(err, transactionId);
+          }
+        },
+      };
+    },
+  };
+}
