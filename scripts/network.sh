@@ -12,6 +12,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/crypto.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/admin.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/chaincode.sh"
 # shellcheck source=../network/tuning.env
 source "$NETWORK_CONFIG_DIR/tuning.env"
 
@@ -119,15 +121,6 @@ start_peer() {
     "$BIN_DIR/peer" node start
 }
 
-osnadmin_as_admin() {
-  local admin_port=$1
-  shift
-  local tls
-  tls=$(user_dir orderer admin)/tls
-  osnadmin channel "$@" -o "127.0.0.1:$admin_port" --ca-file "$tls/ca.crt" \
-    --client-cert "$tls/server.crt" --client-key "$tls/server.key"
-}
-
 join_orderers() {
   local name org port ops admin _cc
   while read -r name org port ops admin _cc; do
@@ -138,21 +131,6 @@ join_orderers() {
     osnadmin_as_admin "$admin" join --channelID "$CHANNEL_NAME" --config-block "$GENESIS_BLOCK" \
       >>"$LOG_DIR/osnadmin.log" 2>&1 || die "osnadmin join failed for $name (log: $LOG_DIR/osnadmin.log)"
   done < <(nodes_of_kind orderer)
-}
-
-# The peer CLI acting as an organisation's admin against its own peer.
-peer_as_admin() {
-  local org=$1
-  shift
-  local node
-  node=$(peer_of_org "$org")
-  env FABRIC_CFG_PATH="$NETWORK_CONFIG_DIR" \
-    CORE_PEER_LOCALMSPID="$(org_msp_id "$org")" \
-    CORE_PEER_MSPCONFIGPATH="$(user_dir "$org" admin)/msp" \
-    CORE_PEER_ADDRESS="127.0.0.1:$(node_field "$node" port)" \
-    CORE_PEER_TLS_ENABLED=true \
-    CORE_PEER_TLS_ROOTCERT_FILE="$(ca_cert_of_org "$org")" \
-    "$BIN_DIR/peer" "$@"
 }
 
 join_peers() {
@@ -228,6 +206,7 @@ cmd_up() {
   local name all_up=true
   while read -r name _; do is_running "$name" || all_up=false; done < <(all_nodes)
   if $all_up && [[ -f $GENESIS_BLOCK ]]; then
+    resume_chaincode_servers
     write_profiles
     info "the network is already up (scripts/network.sh status shows each node)"
     return 0
@@ -242,6 +221,7 @@ cmd_up() {
   join_orderers
   start_missing_nodes peer
   join_peers
+  resume_chaincode_servers
   write_profiles
   info "network up in $((SECONDS - started)) s; connection profiles in $PROFILE_DIR"
 }
