@@ -6,8 +6,11 @@
 #
 # Usage: scripts/deploy.sh
 set -euo pipefail
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/admin.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/admin.sh"
+# shellcheck source=lib/chaincode.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/chaincode.sh"
 # shellcheck source=../network/chaincode.env
 source "$NETWORK_CONFIG_DIR/chaincode.env"
@@ -143,6 +146,7 @@ main() {
   install_everywhere "$package" "$package_id"
   while read -r peer _rest; do start_chaincode_server "$peer" "$package_id"; done < <(nodes_of_kind peer)
   echo "$package_id" >"$DEPLOYED_PACKAGE_FILE"
+  echo "$CHAINCODE_DIR" >"$DEPLOYED_MODULE_FILE"
   sequence=$(committed_sequence)
   if [[ -n $sequence && $(approved_package_id pharma) == "$package_id" ]]; then
     info "chaincode $CHAINCODE_NAME already at $package_id (sequence $sequence)"

@@ -7,6 +7,7 @@
 #
 # Usage: scripts/install-fabric.sh [--force]
 set -euo pipefail
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 FORCE=false

@@ -10,9 +10,13 @@
 #   logs     [NODE] [--follow]  show a node's log (all logs' tails without NODE)
 #   clean    down, then delete every ledger, identity and log
 set -euo pipefail
+# shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/crypto.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/crypto.sh"
+# shellcheck source=lib/admin.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/admin.sh"
+# shellcheck source=lib/chaincode.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/chaincode.sh"
 # shellcheck source=../network/tuning.env
 source "$NETWORK_CONFIG_DIR/tuning.env"
@@ -211,7 +215,7 @@ cmd_up() {
     info "the network is already up (scripts/network.sh status shows each node)"
     return 0
   fi
-  local started=$SECONDS
+  local began=$SECONDS
   check_ports_free
   mkdir -p "$NET_DIR" "$LOG_DIR"
   start_missing_nodes ca
@@ -223,13 +227,13 @@ cmd_up() {
   join_peers
   resume_chaincode_servers
   write_profiles
-  info "network up in $((SECONDS - started)) s; connection profiles in $PROFILE_DIR"
+  info "network up in $((SECONDS - began)) s; connection profiles in $PROFILE_DIR"
 }
 
 cmd_down() {
   local name _rest stopped=0 kind
   # Chaincode servers first, then peers, orderers, CAs: the reverse of start-up.
-  for name in $(ls "$PID_DIR" 2>/dev/null | sed -n 's/^\(chaincode\..*\)\.pid$/\1/p'); do
+  for name in $(find "$PID_DIR" -name 'chaincode.*.pid' -printf '%f\n' 2>/dev/null | sed 's/\.pid$//'); do
     stop_process "$name"
     stopped=$((stopped + 1))
   done

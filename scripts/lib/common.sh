@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034
 # Shared by every script: paths, logging, the node table, processes by recorded PID, health waits.
 # Sourced, never run.
 
