@@ -14,6 +14,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=lib/crypto.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/crypto.sh"
+# shellcheck source=lib/node-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/node-env.sh"
 # shellcheck source=lib/admin.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/admin.sh"
 # shellcheck source=lib/chaincode.sh
@@ -70,59 +72,15 @@ create_genesis_block() {
 }
 
 start_orderer() {
-  local node=$1 port=$2 ops=$3 admin=$4 dir data
-  dir=$(node_dir "$node")
-  data=$(data_dir "$node")
-  start_process "$node" "$data" env \
-    FABRIC_CFG_PATH="$NETWORK_CONFIG_DIR" \
-    ORDERER_GENERAL_LISTENPORT="$port" \
-    ORDERER_GENERAL_LOCALMSPDIR="$dir/msp" \
-    ORDERER_GENERAL_TLS_CERTIFICATE="$dir/tls/server.crt" \
-    ORDERER_GENERAL_TLS_PRIVATEKEY="$dir/tls/server.key" \
-    ORDERER_GENERAL_TLS_ROOTCAS="[$dir/tls/ca.crt]" \
-    ORDERER_GENERAL_CLUSTER_CLIENTCERTIFICATE="$dir/tls/server.crt" \
-    ORDERER_GENERAL_CLUSTER_CLIENTPRIVATEKEY="$dir/tls/server.key" \
-    ORDERER_GENERAL_CLUSTER_ROOTCAS="[$dir/tls/ca.crt]" \
-    ORDERER_FILELEDGER_LOCATION="$data/ledger" \
-    ORDERER_CONSENSUS_WALDIR="$data/etcdraft/wal" \
-    ORDERER_CONSENSUS_SNAPDIR="$data/etcdraft/snapshot" \
-    ORDERER_OPERATIONS_LISTENADDRESS="127.0.0.1:$ops" \
-    ORDERER_OPERATIONS_TLS_CERTIFICATE="$dir/tls/server.crt" \
-    ORDERER_OPERATIONS_TLS_PRIVATEKEY="$dir/tls/server.key" \
-    ORDERER_ADMIN_LISTENADDRESS="127.0.0.1:$admin" \
-    ORDERER_ADMIN_TLS_CERTIFICATE="$dir/tls/server.crt" \
-    ORDERER_ADMIN_TLS_PRIVATEKEY="$dir/tls/server.key" \
-    ORDERER_ADMIN_TLS_ROOTCAS="[$dir/tls/ca.crt]" \
-    ORDERER_ADMIN_TLS_CLIENTROOTCAS="[$dir/tls/ca.crt]" \
-    "$BIN_DIR/orderer"
+  local node=$1 env_vars
+  mapfile -t env_vars < <(orderer_env "$node")
+  start_process "$node" "$(data_dir "$node")" env "${env_vars[@]}" "$BIN_DIR/orderer"
 }
 
 start_peer() {
-  local node=$1 org=$2 port=$3 ops=$4 cclisten=$5 ccaas=$6 dir data
-  dir=$(node_dir "$node")
-  data=$(data_dir "$node")
-  start_process "$node" "$data" env \
-    FABRIC_CFG_PATH="$NETWORK_CONFIG_DIR" \
-    CORE_PEER_ID="$node" \
-    CORE_PEER_LISTENADDRESS="127.0.0.1:$port" \
-    CORE_PEER_ADDRESS="127.0.0.1:$port" \
-    CORE_PEER_CHAINCODELISTENADDRESS="127.0.0.1:$cclisten" \
-    CORE_PEER_GOSSIP_BOOTSTRAP="127.0.0.1:$port" \
-    CORE_PEER_GOSSIP_EXTERNALENDPOINT="127.0.0.1:$port" \
-    CORE_PEER_LOCALMSPID="$(org_msp_id "$org")" \
-    CORE_PEER_MSPCONFIGPATH="$dir/msp" \
-    CORE_PEER_TLS_CERT_FILE="$dir/tls/server.crt" \
-    CORE_PEER_TLS_KEY_FILE="$dir/tls/server.key" \
-    CORE_PEER_TLS_ROOTCERT_FILE="$dir/tls/ca.crt" \
-    CORE_PEER_FILESYSTEMPATH="$data/ledger" \
-    CORE_LEDGER_SNAPSHOTS_ROOTDIR="$data/snapshots" \
-    CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$ops" \
-    CORE_OPERATIONS_TLS_CERT_FILE="$dir/tls/server.crt" \
-    CORE_OPERATIONS_TLS_KEY_FILE="$dir/tls/server.key" \
-    CORE_CHAINCODE_EXTERNALBUILDERS="[{name: ccaas, path: $NETWORK_CONFIG_DIR/builders/ccaas, propagateEnvironment: [COLDTRACE_CHAINCODE_ADDRESS, COLDTRACE_CHAINCODE_TLS_ROOT_CERT]}]" \
-    COLDTRACE_CHAINCODE_ADDRESS="127.0.0.1:$ccaas" \
-    COLDTRACE_CHAINCODE_TLS_ROOT_CERT="$dir/tls/ca.crt" \
-    "$BIN_DIR/peer" node start
+  local node=$1 env_vars
+  mapfile -t env_vars < <(peer_env "$node")
+  start_process "$node" "$(data_dir "$node")" env "${env_vars[@]}" "$BIN_DIR/peer" node start
 }
 
 join_orderers() {
@@ -191,8 +149,8 @@ start_missing_nodes() {
     is_running "$name" && continue
     case $kind in
       ca) start_ca "$org" ;;
-      orderer) start_orderer "$name" "$port" "$ops" "$extra" ;;
-      peer) start_peer "$name" "$org" "$port" "$ops" "$extra" "$ccaas" ;;
+      orderer) start_orderer "$name" ;;
+      peer) start_peer "$name" ;;
     esac
     started+=("$name")
   done < <(nodes_of_kind "$kind")
