@@ -1,5 +1,6 @@
 import type { Contract } from '@hyperledger/fabric-gateway';
 import { type CommitStatus, validationCodeName } from './commitstatus';
+import { CommitError } from './coldtraceerror';
 import { toColdtraceError } from './errormapping';
 
 /** A transaction accepted by the orderer whose commit status is still to be learnt. */
@@ -79,4 +80,27 @@ export function newContractSubmitter(
       };
     },
   };
+}
+
+/**
+ * Submits a transaction and returns its result only once it committed VALID.
+ * @throws {@link CommitError} if it committed with another validation code.
+ * @throws {@link ColdtraceError} subclass mapped from the chaincode or gateway error.
+ */
+export async function submitAndCommit(
+  submitter: TransactionSubmitter,
+  transactionName: string,
+  args: readonly string[],
+): Promise<Uint8Array> {
+  const pending = await submitter.submit(transactionName, args);
+  const status = await pending.getStatus();
+  if (!status.successful) {
+    throw new CommitError({
+      message: `${transactionName} transaction ${status.transactionId} committed as ${status.codeName}`,
+      transactionId: status.transactionId,
+      validationCode: status.codeName,
+      blockNumber: status.blockNumber,
+    });
+  }
+  return pending.result;
 }

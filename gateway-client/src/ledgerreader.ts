@@ -1,0 +1,55 @@
+import type { Network } from '@hyperledger/fabric-gateway';
+import { common } from '@hyperledger/fabric-protos';
+import { toColdtraceError } from './errormapping';
+import { type LedgerBlock, decodeBlockBytes } from './ledgerblock';
+
+/** Height and tip of a peer's copy of the channel ledger. */
+export interface ChainInfo {
+  readonly height: bigint;
+  readonly currentBlockHash: Uint8Array;
+}
+
+/**
+ * Read access to one peer's ledger: the seam the provenance verifier uses, so it can be tested on
+ * blocks built in memory.
+ */
+export interface LedgerReader {
+  chainInfo(): Promise<ChainInfo>;
+  blockByNumber(blockNumber: bigint): Promise<LedgerBlock>;
+  blockByTransactionId(transactionId: string): Promise<LedgerBlock>;
+}
+
+/**
+ * {@link LedgerReader} over the `qscc` system chaincode, evaluated only on peers of `mspId` so an
+ * auditor checks its own peer's ledger rather than one it is told about.
+ * @throws (from each method) {@link ColdtraceError} subclasses mapped from the gateway error.
+ */
+export function newQsccLedgerReader(network: Network, mspId: string): LedgerReader {
+  const qscc = network.getContract('qscc');
+  const channel = network.getName();
+  const evaluate = async (name: string, ...args: string[]): Promise<Uint8Array> => {
+    try {
+      return await qscc.evaluate(name, {
+        arguments: [channel, ...args],
+        endorsingOrganizations: [mspId],
+      });
+    } catch (err) {
+      throw toColdtraceError(err);
+    }
+  };
+  return {
+    async chainInfo() {
+      const info = common.BlockchainInfo.deserializeBinary(await evaluate('GetChainInfo'));
+      return {
+        height: BigInt(info.getHeight()),
+        currentBlockHash: info.getCurrentblockhash_asU8(),
+      };
+    },
+    async blockByNumber(blockNumber) {
+      return decodeBlockBytes(await evaluate('GetBlockByNumber', blockNumber.toString()));
+    },
+    async blockByTransactionId(transactionId) {
+      return decodeBlockBytes(await evaluate('GetBlockByTxID', transactionId));
+    },
+  };
+}

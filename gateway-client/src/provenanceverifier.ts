@@ -1,0 +1,472 @@
+import { blockHeaderHash } from './blockhash';
+import { applicationOrganisations } from './channelconfig';
+import { checkEndorsement } from './endorsementcheck';
+import type { ExcursionAlert } from './excursionalert';
+import { readExcursionAlert } from './excursionalert';
+import { checkHashChain } from './hashchain';
+import { JsonReader } from './jsonreader';
+import {
+  type LedgerBlock,
+  type LedgerTransaction,
+  decodeTransaction,
+  transactionIndex,
+} from './ledgerblock';
+import type { LedgerReader } from './ledgerreader';
+import { type Lot, readLot } from './lot';
+import type { OrganisationCertificates } from './organisationcertificates';
+import { allPages, parsePage } from './page';
+import type {
+  Discrepancy,
+  ProvenanceReport,
+  ReadingsSummary,
+  ShipmentProvenance,
+  TransactionEvidence,
+} from './provenancereport';
+import { type SensorReading, readSensorReading } from './sensorreading';
+import { type Shipment, readShipment } from './shipment';
+import { type ShipmentEvent, readShipmentEvent } from './shipmentevent';
+import type { TransactionSubmitter } from './transactionsubmitter';
+import { WrittenState, compareWritten } from './writtenstate';
+import { readLotHistoryPage } from './lothistory';
+
+/** Options of the provenance verifier. */
+export interface ProvenanceOptions {
+  /**
+   * Distinct organisations whose valid endorsements every transaction needs. Default: a majority
+   * of the channel's application organisations, Fabric's default `MAJORITY Endorsement` policy.
+   */
+  readonly requiredEndorsingOrganisations?: number;
+  /** Most blocks walked when checking the hash chain; default 10 000. */
+  readonly maxBlocks?: number;
+  /** Clock for the report timestamp (tests). */
+  readonly now?: () => number;
+}
+
+/**
+ * Verifies a shipment's or lot's provenance against the ledger of the caller's own peer. Methods
+ * throw `NotFoundError` for an unknown subject and the other {@link ColdtraceError} subclasses for
+ * failed queries; everything found wrong on the ledger is reported as a discrepancy, not thrown.
+ */
+export interface ProvenanceVerifier {
+  verifyShipment(shipmentId: string): Promise<ProvenanceReport>;
+  verifyLot(lotId: string): Promise<ProvenanceReport>;
+}
+
+export interface ProvenanceContext {
+  readonly submitter: TransactionSubmitter;
+  readonly ledger: LedgerReader;
+  readonly channel: string;
+  readonly chaincode: string;
+  readonly mspId: string;
+}
+
+interface ShipmentFacts {
+  readonly raw: unknown;
+  readonly shipment: Shipment;
+  readonly history: ShipmentEvent[];
+  readonly readings: SensorReading[];
+  readonly rawAlerts: unknown[];
+  readonly alerts: ExcursionAlert[];
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const result: T[] = [];
+  for await (const item of items) {
+    result.push(item);
+  }
+  return result;
+}
+
+function summariseReadings(
+  readings: readonly SensorReading[],
+  shipment: Shipment,
+): ReadingsSummary {
+  const values = readings.map((r) => r.valueMilliC);
+  const times = readings.map((r) => r.timestampMs);
+  const { minMilliC, maxMilliC } = shipment.profile;
+  return {
+    count: readings.length,
+    sensors: [...new Set(readings.map((r) => r.sensorId))].sort(),
+    ...(readings.length > 0
+      ? {
+          firstMs: Math.min(...times),
+          lastMs: Math.max(...times),
+          minMilliC: Math.min(...values),
+          maxMilliC: Math.max(...values),
+        }
+      : {}),
+    outOfRange: values.filter((v) => v < minMilliC || v > maxMilliC).length,
+  };
+}
+
+const dispositionTypes = /DISPOS|RELEASE|REJECT/;
+
+class Verification {
+  readonly #context: ProvenanceContext;
+  readonly #options: Readonly<ProvenanceOptions>;
+  readonly discrepancies: Discrepancy[] = [];
+  readonly evidence = new Map<string, TransactionEvidence>();
+  readonly written = new WrittenState();
+  readonly #blocks = new Map<bigint, LedgerBlock>();
+  readonly #configs = new Map<bigint, Map<string, OrganisationCertificates>>();
+  #required = 0;
+
+  constructor(context: ProvenanceContext, options: Readonly<ProvenanceOptions>) {
+    this.#context = context;
+    this.#options = options;
+  }
+
+  get required(): number {
+    return this.#required;
+  }
+
+  async shipmentFacts(shipmentId: string): Promise<ShipmentFacts> {
+    const { submitter } = this.#context;
+    const rawShipment = JsonReader.fromBytes(
+      await submitter.evaluate('GetShipment', [shipmentId]),
+      'Shipment',
+    );
+    const history = await collect(
+      allPages(async (bookmark) =>
+        parsePage(
+          await submitter.evaluate('GetShipmentHistory', [shipmentId, '1000', bookmark]),
+          'Page<ShipmentEvent>',
+          readShipmentEvent,
+        ),
+      ),
+    );
+    const readings = await collect(
+      allPages(async (bookmark) =>
+        parsePage(
+          await submitter.evaluate('GetReadings', [
+            shipmentId,
+            '0',
+            String(Number.MAX_SAFE_INTEGER),
+            '1000',
+            bookmark,
+          ]),
+          'Page<SensorReading>',
+          readSensorReading,
+        ),
+      ),
+    );
+    const alertsJson = JsonReader.fromBytes(
+      await submitter.evaluate('GetAlertsByShipment', [shipmentId]),
+      'ExcursionAlert[]',
+    );
+    return {
+      raw: rawShipment.raw,
+      shipment: readShipment(rawShipment),
+      history,
+      readings,
+      rawAlerts: alertsJson.asArray((a) => a.raw),
+      alerts: alertsJson.asArray(readExcursionAlert),
+    };
+  }
+
+  async #block(number: bigint): Promise<LedgerBlock> {
+    const cached = this.#blocks.get(number);
+    if (cached !== undefined) {
+      return cached;
+    }
+    const block = await this.#context.ledger.blockByNumber(number);
+    this.#blocks.set(number, block);
+    return block;
+  }
+
+  async #organisations(block: LedgerBlock): Promise<Map<string, OrganisationCertificates>> {
+    const configNumber = block.lastConfigBlock ?? 0n;
+    let organisations = this.#configs.get(configNumber);
+    if (organisations === undefined) {
+      organisations = applicationOrganisations(await this.#block(configNumber));
+      this.#configs.set(configNumber, organisations);
+    }
+    this.#required =
+      this.#options.requiredEndorsingOrganisations ?? Math.floor(organisations.size / 2) + 1;
+    return organisations;
+  }
+
+  /** Locates, decodes and checks one transaction; returns its block number when found. */
+  async checkTransaction(transactionId: string): Promise<bigint | undefined> {
+    if (this.evidence.has(transactionId)) {
+      return BigInt(this.evidence.get(transactionId)?.blockNumber ?? 0);
+    }
+    let located: LedgerBlock;
+    try {
+      located = await this.#context.ledger.blockByTransactionId(transactionId);
+    } catch {
+      this.discrepancies.push({
+        kind: 'TRANSACTION_MISSING',
+        transactionId,
+        message: `transaction ${transactionId} is not on the ledger of this peer`,
+      });
+      return undefined;
+    }
+    // Use the block as fetched by number, so the hash-chain walk covers the very bytes checked.
+    const block = await this.#block(located.number);
+    const index = transactionIndex(block, transactionId);
+    if (index < 0) {
+      this.discrepancies.push({
+        kind: 'TRANSACTION_MISSING',
+        transactionId,
+        blockNumber: Number(block.number),
+        message: `transaction ${transactionId} is not in block ${block.number}`,
+      });
+      return undefined;
+    }
+    const transaction = decodeTransaction(block, index);
+    await this.#checkDecoded(block, transaction);
+    return block.number;
+  }
+
+  async #checkDecoded(block: LedgerBlock, transaction: LedgerTransaction): Promise<void> {
+    const { transactionId } = transaction;
+    const blockNumber = Number(block.number);
+    const organisations = await this.#organisations(block);
+    const actions = transaction.actions.filter((a) => a.chaincodeName === this.#context.chaincode);
+    const checks = actions.flatMap((action) =>
+      action.endorsements.map((e) =>
+        checkEndorsement(action.proposalResponsePayload, e, organisations),
+      ),
+    );
+    this.evidence.set(transactionId, {
+      transactionId,
+      blockNumber,
+      index: transaction.index,
+      timestampMs: transaction.timestampMs,
+      creatorMspId: transaction.creatorMspId,
+      validationCode: transaction.validationCodeName,
+      endorsements: checks.map(({ mspId, subject, signatureValid, certificateTrusted }) => ({
+        mspId,
+        ...(subject !== undefined ? { subject } : {}),
+        signatureValid,
+        certificateTrusted,
+      })),
+      writtenKeys: actions.reduce((total, a) => total + a.writes.length, 0),
+    });
+    if (transaction.validationCodeName !== 'VALID') {
+      this.discrepancies.push({
+        kind: 'NOT_VALID',
+        transactionId,
+        blockNumber,
+        message: `transaction ${transactionId} committed as ${transaction.validationCodeName}`,
+      });
+      return;
+    }
+    for (const check of checks.filter((c) => c.problem !== undefined)) {
+      this.discrepancies.push({
+        kind: 'ENDORSEMENT_INVALID',
+        transactionId,
+        blockNumber,
+        message: `${check.mspId}: ${check.problem ?? ''}`,
+      });
+    }
+    const endorsingOrgs = new Set(
+      checks.filter((c) => c.problem === undefined).map((c) => c.mspId),
+    );
+    if (actions.length === 0 || endorsingOrgs.size < this.#required) {
+      this.discrepancies.push({
+        kind: 'ENDORSEMENT_POLICY',
+        transactionId,
+        blockNumber,
+        message: `transaction ${transactionId} has valid endorsements from ${endorsingOrgs.size} organisation(s) (${[...endorsingOrgs].join(', ')}); ${this.#required} required`,
+      });
+    }
+    this.written.add(block.number, transaction, this.#context.chaincode);
+  }
+
+  checkHistoryTimes(history: readonly ShipmentEvent[]): void {
+    for (const event of history) {
+      const evidence = this.evidence.get(event.txId);
+      if (evidence !== undefined && evidence.timestampMs !== event.timestampMs) {
+        this.discrepancies.push({
+          kind: 'TIMESTAMP_MISMATCH',
+          transactionId: event.txId,
+          blockNumber: evidence.blockNumber,
+          message: `history reports ${event.type} at ${event.timestampMs}, transaction timestamp is ${evidence.timestampMs}`,
+        });
+      }
+    }
+  }
+
+  checkValue(
+    what: string,
+    reported: unknown,
+    matches: (value: Record<string, unknown>) => boolean,
+  ): void {
+    const problem = compareWritten(what, reported, this.written.latest(matches));
+    if (problem !== undefined) {
+      this.discrepancies.push({ kind: 'VALUE_MISMATCH', message: problem });
+    }
+  }
+
+  checkReadings(readings: readonly SensorReading[]): void {
+    for (const reading of readings) {
+      if (reading.txId === undefined) {
+        continue;
+      }
+      const written = this.written
+        .writtenBy(reading.txId)
+        .find(
+          (o) =>
+            o.value.sensorId === reading.sensorId && o.value.timestampMs === reading.timestampMs,
+        );
+      if (written !== undefined && written.value.valueMilliC !== reading.valueMilliC) {
+        this.discrepancies.push({
+          kind: 'VALUE_MISMATCH',
+          transactionId: reading.txId,
+          message: `reading ${reading.sensorId}@${reading.timestampMs}: query reports ${reading.valueMilliC}, ledger has ${String(written.value.valueMilliC)}`,
+        });
+      }
+    }
+  }
+
+  /** Walks every block from the earliest one involved to the tip, checking the hash chain. */
+  async checkChain(firstBlock: bigint): Promise<ProvenanceReport['ledger']> {
+    const info = await this.#context.ledger.chainInfo();
+    const maxBlocks = BigInt(this.#options.maxBlocks ?? 10_000);
+    const start = info.height - firstBlock > maxBlocks ? info.height - maxBlocks : firstBlock;
+    const blocks: LedgerBlock[] = [];
+    for (let n = start; n < info.height; n++) {
+      blocks.push(await this.#block(n));
+    }
+    for (const broken of checkHashChain(blocks, info.currentBlockHash)) {
+      this.discrepancies.push({
+        kind: broken.kind,
+        blockNumber: broken.blockNumber,
+        message: broken.message,
+      });
+    }
+    const tip = blocks.at(-1);
+    return {
+      height: Number(info.height),
+      tipHash: tip !== undefined ? blockHeaderHash(tip).toString('hex') : '',
+      firstBlockChecked: Number(start),
+      blocksChecked: blocks.length,
+    };
+  }
+}
+
+function shipmentTransactionIds(facts: ShipmentFacts): string[] {
+  return [
+    ...facts.history.map((e) => e.txId),
+    ...facts.readings.flatMap((r) => (r.txId !== undefined ? [r.txId] : [])),
+    ...facts.alerts.flatMap((a) => (a.raisedTxId !== undefined ? [a.raisedTxId] : [])),
+  ];
+}
+
+function provenanceOf(facts: ShipmentFacts): ShipmentProvenance {
+  return {
+    shipment: facts.shipment,
+    custodyChain: facts.history,
+    readings: summariseReadings(facts.readings, facts.shipment),
+    excursions: facts.alerts,
+    acknowledgements: facts.alerts.filter((a) => a.acknowledgedBy !== undefined),
+    dispositions: facts.history.filter((e) => dispositionTypes.test(e.type)),
+  };
+}
+
+class ProvenanceVerifierImpl implements ProvenanceVerifier {
+  readonly #context: ProvenanceContext;
+  readonly #options: Readonly<ProvenanceOptions>;
+
+  constructor(context: ProvenanceContext, options: Readonly<ProvenanceOptions>) {
+    this.#context = context;
+    this.#options = options;
+  }
+
+  async verifyShipment(shipmentId: string): Promise<ProvenanceReport> {
+    const verification = new Verification(this.#context, this.#options);
+    const facts = await verification.shipmentFacts(shipmentId);
+    return this.#verify(verification, { kind: 'shipment', id: shipmentId }, [facts], [], undefined);
+  }
+
+  async verifyLot(lotId: string): Promise<ProvenanceReport> {
+    const verification = new Verification(this.#context, this.#options);
+    const { submitter } = this.#context;
+    const rawLot = JsonReader.fromBytes(await submitter.evaluate('GetLot', [lotId]), 'Lot');
+    const history = await collect(
+      allPages(async (bookmark) =>
+        readLotHistoryPage(
+          JsonReader.fromBytes(
+            await submitter.evaluate('GetLotHistory', [lotId, '1000', bookmark]),
+            'LotHistoryPage',
+          ),
+        ),
+      ),
+    );
+    const shipmentIds = [...new Set(history.map((e) => e.shipmentId))];
+    const facts: ShipmentFacts[] = [];
+    for (const shipmentId of shipmentIds) {
+      facts.push(await verification.shipmentFacts(shipmentId));
+    }
+    const lot = { raw: rawLot.raw, lot: readLot(rawLot), txIds: history.map((e) => e.txId) };
+    return this.#verify(verification, { kind: 'lot', id: lotId }, facts, lot.txIds, lot);
+  }
+
+  async #verify(
+    verification: Verification,
+    subject: ProvenanceReport['subject'],
+    shipments: readonly ShipmentFacts[],
+    extraTransactionIds: readonly string[],
+    lot: { raw: unknown; lot: Lot } | undefined,
+  ): Promise<ProvenanceReport> {
+    const transactionIds = [
+      ...new Set([...extraTransactionIds, ...shipments.flatMap(shipmentTransactionIds)]),
+    ];
+    let firstBlock: bigint | undefined;
+    for (const transactionId of transactionIds) {
+      const blockNumber = await verification.checkTransaction(transactionId);
+      if (blockNumber !== undefined && (firstBlock === undefined || blockNumber < firstBlock)) {
+        firstBlock = blockNumber;
+      }
+    }
+    for (const facts of shipments) {
+      const id = facts.shipment.shipmentId;
+      verification.checkHistoryTimes(facts.history);
+      verification.checkValue(
+        `shipment ${id}`,
+        facts.raw,
+        (v) => v.shipmentId === id && 'status' in v && !('alertId' in v) && !('sensorId' in v),
+      );
+      facts.rawAlerts.forEach((raw, i) => {
+        const alertId = facts.alerts[i]?.alertId;
+        verification.checkValue(`alert ${alertId ?? i}`, raw, (v) => v.alertId === alertId);
+      });
+      verification.checkReadings(facts.readings);
+    }
+    if (lot !== undefined) {
+      verification.checkValue(
+        `lot ${lot.lot.lotId}`,
+        lot.raw,
+        (v) => v.lotId === lot.lot.lotId && 'gtin' in v && !('shipmentId' in v),
+      );
+    }
+    const ledger = await verification.checkChain(firstBlock ?? 0n);
+    const { channel, chaincode, mspId } = this.#context;
+    return {
+      schema: 'coldtrace.provenance/v1',
+      subject,
+      verdict: verification.discrepancies.length === 0 ? 'VERIFIED' : 'DISCREPANCIES',
+      generatedAtMs: (this.#options.now ?? Date.now)(),
+      channel,
+      chaincode,
+      verifiedOnMspId: mspId,
+      ledger,
+      requiredEndorsingOrganisations: verification.required,
+      ...(lot !== undefined ? { lot: lot.lot } : {}),
+      shipments: shipments.map(provenanceOf),
+      transactions: [...verification.evidence.values()].sort(
+        (a, b) => a.blockNumber - b.blockNumber || a.index - b.index,
+      ),
+      discrepancies: verification.discrepancies,
+    };
+  }
+}
+
+export function newProvenanceVerifier(
+  context: ProvenanceContext,
+  options: Readonly<ProvenanceOptions> = {},
+): ProvenanceVerifier {
+  return new ProvenanceVerifierImpl(context, options);
+}

@@ -1,0 +1,51 @@
+import { type Page, type PageRequest, allPages, parsePage } from './page';
+import { pageArgs } from './pagesize';
+import {
+  type ReadingIngestion,
+  type ReadingIngestionOptions,
+  newReadingIngestion,
+} from './readingingestion';
+import { type SensorReading, readSensorReading } from './sensorreading';
+import type { TransactionSubmitter } from './transactionsubmitter';
+
+/** Time window of a readings query, epoch milliseconds, inclusive; default everything. */
+export interface ReadingsQuery extends PageRequest {
+  readonly fromMs?: number;
+  readonly toMs?: number;
+}
+
+/**
+ * A shipment's sensor readings. Queries throw `NotFoundError`, `AccessDeniedError`,
+ * `ValidationError` or `EndorsementError`.
+ */
+export interface Readings {
+  page(shipmentId: string, query?: ReadingsQuery): Promise<Page<SensorReading>>;
+  /** Every reading in the window, fetching pages as needed. */
+  all(shipmentId: string, query?: Omit<ReadingsQuery, 'bookmark'>): AsyncIterable<SensorReading>;
+  /** Starts an ingestion run for a sensor feed (Logistics `sensor-gateway`). */
+  newIngestion(options?: Readonly<ReadingIngestionOptions>): ReadingIngestion;
+}
+
+export function newReadings(submitter: TransactionSubmitter): Readings {
+  const page = async (
+    shipmentId: string,
+    query: ReadingsQuery = {},
+  ): Promise<Page<SensorReading>> => {
+    const bytes = await submitter.evaluate('GetReadings', [
+      shipmentId,
+      String(query.fromMs ?? 0),
+      String(query.toMs ?? Number.MAX_SAFE_INTEGER),
+      ...pageArgs(query),
+    ]);
+    return parsePage(bytes, 'Page<SensorReading>', readSensorReading);
+  };
+  return {
+    page,
+    all(shipmentId, query = {}) {
+      return allPages((bookmark) => page(shipmentId, { ...query, bookmark }));
+    },
+    newIngestion(options = {}) {
+      return newReadingIngestion(submitter, options);
+    },
+  };
+}
