@@ -18,8 +18,9 @@ bash scripts/ensure-node-modules.sh
 step 1/6 "type check and build"
 npm run --silent build
 
-step 2/6 "lint: ESLint, Prettier, ShellCheck"
+step 2/6 "lint: ESLint, Prettier, ShellCheck, docker-compose.yml up to date"
 npm run --silent lint
+bash scripts/compose.sh --check
 if command -v shellcheck >/dev/null 2>&1; then
   shellcheck -x scripts/*.sh scripts/lib/*.sh network/builders/ccaas/bin/* .ci/run
 else
