@@ -46,7 +46,13 @@ export {
 export { type Custody } from './custody';
 export { type EndorsementCheck, checkEndorsement } from './endorsementcheck';
 export { type ChaincodeErrorBody, parseChaincodeErrorBody, toColdtraceError } from './errormapping';
-export { type AlertSeverity, type ExcursionAlert } from './excursionalert';
+export {
+  type AlertAcknowledgement,
+  type AlertSeverity,
+  type AlertStatus,
+  type AlertType,
+  type ExcursionAlert,
+} from './excursionalert';
 export { type HashChainBreak, checkHashChain } from './hashchain';
 export {
   type LedgerBlock,
@@ -86,13 +92,17 @@ export { type Readings, type ReadingsQuery } from './readings';
 export { type ReadingsReceipt } from './readingsreceipt';
 export { type BackoffPolicy, defaultBackoffPolicy } from './retry';
 export { type SensorReading } from './sensorreading';
+export { type Actor } from './actor';
+export { type CustodyHandover } from './custodyhandover';
 export {
+  type Disposition,
+  type DispositionDecision,
   type Location,
   type Shipment,
   type ShipmentCreation,
   type ShipmentLine,
   type ShipmentStatus,
 } from './shipment';
-export { type ShipmentEvent } from './shipmentevent';
-export { type DispositionDecision, type Shipments } from './shipments';
-export { type TemperatureProfile } from './temperatureprofile';
+export { type ShipmentEvent, type ShipmentEventType } from './shipmentevent';
+export { type Shipments } from './shipments';
+export { type MktRule, type TemperatureProfile, type TemperatureRule } from './temperatureprofile';

@@ -1,3 +1,4 @@
+import { type Actor, readActor } from './actor';
 import { JsonReader } from './jsonreader';
 import { type TemperatureProfile, readTemperatureProfile } from './temperatureprofile';
 
@@ -11,6 +12,9 @@ export interface Lot {
   readonly expiry: string;
   readonly productName: string;
   readonly profile: TemperatureProfile;
+  readonly registeredBy: Actor;
+  readonly registeredAtMs: number;
+  readonly txId: string;
 }
 
 /** Input of `RegisterLot`: a profile preset name or a full profile. */
@@ -30,6 +34,9 @@ export function readLot(json: JsonReader): Lot {
     expiry: json.string('expiry'),
     productName: json.string('productName'),
     profile: readTemperatureProfile(json.field('profile')),
+    registeredBy: readActor(json.field('registeredBy')),
+    registeredAtMs: json.integer('registeredAtMs'),
+    txId: json.string('txId'),
   };
 }
 

@@ -1,10 +1,11 @@
-import { JsonReader } from './jsonreader';
+import type { JsonReader } from './jsonreader';
 import { type Lot, readLot } from './lot';
 import { type ShipmentEvent, readShipmentEvent } from './shipmentevent';
 
-/** A page of a lot's history across every shipment that carried it. */
+/** A page of a lot's history: events of every shipment carrying it, shipment by shipment. */
 export interface LotHistoryPage {
   readonly lot: Lot;
+  readonly shipmentIds: readonly string[];
   readonly items: readonly ShipmentEvent[];
   readonly bookmark: string;
 }
@@ -12,6 +13,7 @@ export interface LotHistoryPage {
 export function readLotHistoryPage(json: JsonReader): LotHistoryPage {
   return {
     lot: readLot(json.field('lot')),
+    shipmentIds: json.array('shipmentIds', (id) => id.asString()),
     items: json.array('items', readShipmentEvent),
     bookmark: json.string('bookmark'),
   };

@@ -1,6 +1,7 @@
 import type { ExcursionAlert } from './excursionalert';
 import type { Lot } from './lot';
-import type { Shipment } from './shipment';
+import type { CustodyHandover } from './custodyhandover';
+import type { Disposition, Shipment } from './shipment';
 import type { ShipmentEvent } from './shipmentevent';
 
 /** Kinds of discrepancy the verifier reports; any one makes the verdict `DISCREPANCIES`. */
@@ -47,18 +48,26 @@ export interface ReadingsSummary {
   readonly lastMs?: number;
   readonly minMilliC?: number;
   readonly maxMilliC?: number;
-  /** Readings outside the shipment's temperature profile. */
+  /** Readings outside the shipment profile's range. */
   readonly outOfRange: number;
+  /** Readings whose stored value was found in a verified transaction's write set and matched. */
+  readonly matchedOnLedger: number;
 }
 
 export interface ShipmentProvenance {
   readonly shipment: Shipment;
-  /** Every recorded step, in ledger order: creation, custody offers and acceptances, delivery. */
-  readonly custodyChain: readonly ShipmentEvent[];
+  /** Accepted handovers in order, then the pending one if any. */
+  readonly custodyChain: readonly CustodyHandover[];
+  /** Every recorded step in `seq` order. */
+  readonly history: readonly ShipmentEvent[];
   readonly readings: ReadingsSummary;
+  /** Every alert, including withdrawn ones. */
   readonly excursions: readonly ExcursionAlert[];
+  /** Alerts that carry an acknowledgement. */
   readonly acknowledgements: readonly ExcursionAlert[];
+  /** `DISPOSED` history events, and the disposition in force. */
   readonly dispositions: readonly ShipmentEvent[];
+  readonly disposition?: Disposition;
 }
 
 /** The auditor's report, JSON-serialisable (block numbers as numbers, hashes as hex). */
@@ -77,6 +86,7 @@ export interface ProvenanceReport {
     readonly firstBlockChecked: number;
     readonly blocksChecked: number;
   };
+  /** Minimum distinct endorsing organisations (chaincode-level MAJORITY policy). */
   readonly requiredEndorsingOrganisations: number;
   readonly lot?: Lot;
   readonly shipments: readonly ShipmentProvenance[];

@@ -1,11 +1,13 @@
 import { blockHeaderHash } from './blockhash';
 import { applicationOrganisations } from './channelconfig';
-import { checkEndorsement } from './endorsementcheck';
+import { type EndorsementCheck, checkEndorsement } from './endorsementcheck';
+import { tryParseJson } from './canonicaljson';
 import type { ExcursionAlert } from './excursionalert';
 import { readExcursionAlert } from './excursionalert';
 import { checkHashChain } from './hashchain';
 import { JsonReader } from './jsonreader';
 import {
+  type ChaincodeActionRecord,
   type LedgerBlock,
   type LedgerTransaction,
   decodeTransaction,
@@ -80,10 +82,11 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 function summariseReadings(
   readings: readonly SensorReading[],
   shipment: Shipment,
+  matchedOnLedger: number,
 ): ReadingsSummary {
-  const values = readings.map((r) => r.valueMilliC);
+  const values = readings.map((r) => r.milliC);
   const times = readings.map((r) => r.timestampMs);
-  const { minMilliC, maxMilliC } = shipment.profile;
+  const { minMilliC, maxMilliC } = shipment.profile.range;
   return {
     count: readings.length,
     sensors: [...new Set(readings.map((r) => r.sensorId))].sort(),
@@ -96,10 +99,9 @@ function summariseReadings(
         }
       : {}),
     outOfRange: values.filter((v) => v < minMilliC || v > maxMilliC).length,
+    matchedOnLedger,
   };
 }
-
-const dispositionTypes = /DISPOS|RELEASE|REJECT/;
 
 class Verification {
   readonly #context: ProvenanceContext;
@@ -186,11 +188,8 @@ class Verification {
     return organisations;
   }
 
-  /** Locates, decodes and checks one transaction; returns its block number when found. */
-  async checkTransaction(transactionId: string): Promise<bigint | undefined> {
-    if (this.evidence.has(transactionId)) {
-      return BigInt(this.evidence.get(transactionId)?.blockNumber ?? 0);
-    }
+  /** Finds a transaction in the ledger; records a discrepancy and returns undefined if absent. */
+  async locate(transactionId: string): Promise<{ block: LedgerBlock; index: number } | undefined> {
     let located: LedgerBlock;
     try {
       located = await this.#context.ledger.blockByTransactionId(transactionId);
@@ -214,12 +213,12 @@ class Verification {
       });
       return undefined;
     }
-    const transaction = decodeTransaction(block, index);
-    await this.#checkDecoded(block, transaction);
-    return block.number;
+    return { block, index };
   }
 
-  async #checkDecoded(block: LedgerBlock, transaction: LedgerTransaction): Promise<void> {
+  /** Decodes and checks one located transaction; call in ledger order. */
+  async check(block: LedgerBlock, index: number): Promise<void> {
+    const transaction = decodeTransaction(block, index);
     const { transactionId } = transaction;
     const blockNumber = Number(block.number);
     const organisations = await this.#organisations(block);
@@ -229,21 +228,7 @@ class Verification {
         checkEndorsement(action.proposalResponsePayload, e, organisations),
       ),
     );
-    this.evidence.set(transactionId, {
-      transactionId,
-      blockNumber,
-      index: transaction.index,
-      timestampMs: transaction.timestampMs,
-      creatorMspId: transaction.creatorMspId,
-      validationCode: transaction.validationCodeName,
-      endorsements: checks.map(({ mspId, subject, signatureValid, certificateTrusted }) => ({
-        mspId,
-        ...(subject !== undefined ? { subject } : {}),
-        signatureValid,
-        certificateTrusted,
-      })),
-      writtenKeys: actions.reduce((total, a) => total + a.writes.length, 0),
-    });
+    this.evidence.set(transactionId, evidenceOf(transaction, blockNumber, checks, actions));
     if (transaction.validationCodeName !== 'VALID') {
       this.discrepancies.push({
         kind: 'NOT_VALID',
@@ -264,15 +249,39 @@ class Verification {
     const endorsingOrgs = new Set(
       checks.filter((c) => c.problem === undefined).map((c) => c.mspId),
     );
-    if (actions.length === 0 || endorsingOrgs.size < this.#required) {
+    const missing = this.#missingEndorsers(transaction, endorsingOrgs);
+    if (actions.length === 0 || endorsingOrgs.size < this.#required || missing.length > 0) {
       this.discrepancies.push({
         kind: 'ENDORSEMENT_POLICY',
         transactionId,
         blockNumber,
-        message: `transaction ${transactionId} has valid endorsements from ${endorsingOrgs.size} organisation(s) (${[...endorsingOrgs].join(', ')}); ${this.#required} required`,
+        message: `transaction ${transactionId} has valid endorsements from ${[...endorsingOrgs].join(', ') || 'no organisation'}; needs ${this.#required} organisation(s)${missing.length > 0 ? ` including ${missing.join(', ')} (shipment key-level policy)` : ''}`,
       });
     }
     this.written.add(block.number, transaction, this.#context.chaincode);
+  }
+
+  /**
+   * Organisations the key-level policy of each shipment this transaction writes requires: the
+   * `endorsingMspIds` of the shipment's previous version, which is what the committing peers
+   * validated against.
+   */
+  #missingEndorsers(transaction: LedgerTransaction, endorsingOrgs: ReadonlySet<string>): string[] {
+    const required = new Set<string>();
+    for (const action of transaction.actions) {
+      for (const write of action.writes) {
+        const value = shipmentIdOfWrite(write.value);
+        const previous =
+          value !== undefined ? this.written.latest((v) => isShipmentValue(v, value)) : undefined;
+        const ids = previous?.value.endorsingMspIds;
+        if (Array.isArray(ids)) {
+          ids
+            .filter((id): id is string => typeof id === 'string')
+            .forEach((id) => required.add(id));
+        }
+      }
+    }
+    return [...required].filter((id) => !endorsingOrgs.has(id)).sort();
   }
 
   checkHistoryTimes(history: readonly ShipmentEvent[]): void {
@@ -300,25 +309,31 @@ class Verification {
     }
   }
 
-  checkReadings(readings: readonly SensorReading[]): void {
+  /** Compares readings with the stored values found in verified write sets; returns matches. */
+  checkReadings(readings: readonly SensorReading[]): number {
+    let matched = 0;
     for (const reading of readings) {
-      if (reading.txId === undefined) {
-        continue;
+      const written = this.written.latest(
+        (v) =>
+          v.shipmentId === reading.shipmentId &&
+          v.sensorId === reading.sensorId &&
+          v.timestampMs === reading.timestampMs &&
+          'milliC' in v,
+      );
+      if (written === undefined) {
+        continue; // stored in a form this client does not recognise; counted, not flagged
       }
-      const written = this.written
-        .writtenBy(reading.txId)
-        .find(
-          (o) =>
-            o.value.sensorId === reading.sensorId && o.value.timestampMs === reading.timestampMs,
-        );
-      if (written !== undefined && written.value.valueMilliC !== reading.valueMilliC) {
+      if (written.value.milliC === reading.milliC) {
+        matched++;
+      } else {
         this.discrepancies.push({
           kind: 'VALUE_MISMATCH',
-          transactionId: reading.txId,
-          message: `reading ${reading.sensorId}@${reading.timestampMs}: query reports ${reading.valueMilliC}, ledger has ${String(written.value.valueMilliC)}`,
+          transactionId: written.transactionId,
+          message: `reading ${reading.sensorId}@${reading.timestampMs}: query reports ${reading.milliC}, ledger has ${String(written.value.milliC)}`,
         });
       }
     }
+    return matched;
   }
 
   /** Walks every block from the earliest one involved to the tip, checking the hash chain. */
@@ -347,22 +362,80 @@ class Verification {
   }
 }
 
+/** Every transaction the shipment's state and history point at. */
+function isShipmentValue(value: Record<string, unknown>, shipmentId: string): boolean {
+  return value.shipmentId === shipmentId && 'handovers' in value && 'endorsingMspIds' in value;
+}
+
+function shipmentIdOfWrite(bytes: Uint8Array): string | undefined {
+  const value = tryParseJson(bytes);
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+  return typeof record.shipmentId === 'string' && isShipmentValue(record, record.shipmentId)
+    ? record.shipmentId
+    : undefined;
+}
+
+function evidenceOf(
+  transaction: LedgerTransaction,
+  blockNumber: number,
+  checks: readonly EndorsementCheck[],
+  actions: readonly ChaincodeActionRecord[],
+): TransactionEvidence {
+  return {
+    transactionId: transaction.transactionId,
+    blockNumber,
+    index: transaction.index,
+    timestampMs: transaction.timestampMs,
+    creatorMspId: transaction.creatorMspId,
+    validationCode: transaction.validationCodeName,
+    endorsements: checks.map(({ mspId, subject, signatureValid, certificateTrusted }) => ({
+      mspId,
+      ...(subject !== undefined ? { subject } : {}),
+      signatureValid,
+      certificateTrusted,
+    })),
+    writtenKeys: actions.reduce((total, a) => total + a.writes.length, 0),
+  };
+}
+
 function shipmentTransactionIds(facts: ShipmentFacts): string[] {
+  const { shipment } = facts;
+  const handovers = [
+    ...shipment.handovers,
+    ...(shipment.pendingHandover ? [shipment.pendingHandover] : []),
+  ];
   return [
     ...facts.history.map((e) => e.txId),
-    ...facts.readings.flatMap((r) => (r.txId !== undefined ? [r.txId] : [])),
-    ...facts.alerts.flatMap((a) => (a.raisedTxId !== undefined ? [a.raisedTxId] : [])),
+    ...handovers.flatMap((h) => [
+      h.offeredTxId,
+      ...(h.acceptedTxId !== undefined ? [h.acceptedTxId] : []),
+    ]),
+    ...facts.alerts.flatMap((a) => [
+      a.raisedTxId,
+      a.updatedTxId,
+      ...(a.acknowledgement ? [a.acknowledgement.txId] : []),
+    ]),
+    ...(shipment.disposition ? [shipment.disposition.txId] : []),
   ];
 }
 
-function provenanceOf(facts: ShipmentFacts): ShipmentProvenance {
+function provenanceOf(facts: ShipmentFacts, matchedReadings: number): ShipmentProvenance {
+  const { shipment } = facts;
   return {
-    shipment: facts.shipment,
-    custodyChain: facts.history,
-    readings: summariseReadings(facts.readings, facts.shipment),
+    shipment,
+    custodyChain: [
+      ...shipment.handovers,
+      ...(shipment.pendingHandover ? [shipment.pendingHandover] : []),
+    ],
+    history: facts.history,
+    readings: summariseReadings(facts.readings, shipment, matchedReadings),
     excursions: facts.alerts,
-    acknowledgements: facts.alerts.filter((a) => a.acknowledgedBy !== undefined),
-    dispositions: facts.history.filter((e) => dispositionTypes.test(e.type)),
+    acknowledgements: facts.alerts.filter((a) => a.acknowledgement !== undefined),
+    dispositions: facts.history.filter((e) => e.type === 'DISPOSED'),
+    ...(shipment.disposition ? { disposition: shipment.disposition } : {}),
   };
 }
 
@@ -400,8 +473,9 @@ class ProvenanceVerifierImpl implements ProvenanceVerifier {
     for (const shipmentId of shipmentIds) {
       facts.push(await verification.shipmentFacts(shipmentId));
     }
-    const lot = { raw: rawLot.raw, lot: readLot(rawLot), txIds: history.map((e) => e.txId) };
-    return this.#verify(verification, { kind: 'lot', id: lotId }, facts, lot.txIds, lot);
+    const lot = { raw: rawLot.raw, lot: readLot(rawLot) };
+    const lotTransactions = [lot.lot.txId, ...history.map((e) => e.txId)];
+    return this.#verify(verification, { kind: 'lot', id: lotId }, facts, lotTransactions, lot);
   }
 
   async #verify(
@@ -414,26 +488,35 @@ class ProvenanceVerifierImpl implements ProvenanceVerifier {
     const transactionIds = [
       ...new Set([...extraTransactionIds, ...shipments.flatMap(shipmentTransactionIds)]),
     ];
-    let firstBlock: bigint | undefined;
+    const located: { block: LedgerBlock; index: number }[] = [];
     for (const transactionId of transactionIds) {
-      const blockNumber = await verification.checkTransaction(transactionId);
-      if (blockNumber !== undefined && (firstBlock === undefined || blockNumber < firstBlock)) {
-        firstBlock = blockNumber;
+      const found = await verification.locate(transactionId);
+      if (found !== undefined) {
+        located.push(found);
       }
     }
+    // Ledger order, so each shipment write is checked against the policy of the version before it.
+    located.sort((a, b) =>
+      a.block.number === b.block.number
+        ? a.index - b.index
+        : a.block.number < b.block.number
+          ? -1
+          : 1,
+    );
+    for (const { block, index } of located) {
+      await verification.check(block, index);
+    }
+    const firstBlock = located[0]?.block.number;
+    const matchedReadings: number[] = [];
     for (const facts of shipments) {
       const id = facts.shipment.shipmentId;
       verification.checkHistoryTimes(facts.history);
-      verification.checkValue(
-        `shipment ${id}`,
-        facts.raw,
-        (v) => v.shipmentId === id && 'status' in v && !('alertId' in v) && !('sensorId' in v),
-      );
+      verification.checkValue(`shipment ${id}`, facts.raw, (v) => isShipmentValue(v, id));
       facts.rawAlerts.forEach((raw, i) => {
         const alertId = facts.alerts[i]?.alertId;
-        verification.checkValue(`alert ${alertId ?? i}`, raw, (v) => v.alertId === alertId);
+        verification.checkValue(`alert ${alertId ?? String(i)}`, raw, (v) => v.alertId === alertId);
       });
-      verification.checkReadings(facts.readings);
+      matchedReadings.push(verification.checkReadings(facts.readings));
     }
     if (lot !== undefined) {
       verification.checkValue(
@@ -455,7 +538,7 @@ class ProvenanceVerifierImpl implements ProvenanceVerifier {
       ledger,
       requiredEndorsingOrganisations: verification.required,
       ...(lot !== undefined ? { lot: lot.lot } : {}),
-      shipments: shipments.map(provenanceOf),
+      shipments: shipments.map((facts, i) => provenanceOf(facts, matchedReadings[i] ?? 0)),
       transactions: [...verification.evidence.values()].sort(
         (a, b) => a.blockNumber - b.blockNumber || a.index - b.index,
       ),

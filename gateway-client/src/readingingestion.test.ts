@@ -47,6 +47,9 @@ class FakeLedger implements TransactionSubmitter {
       batchId: batch.batchId,
       accepted: batch.readings.length,
       duplicates: 0,
+      alertIds: [],
+      shipmentStatus: 'IN_TRANSIT',
+      readingCount: batch.readings.length,
     };
     return {
       transactionId,

@@ -8,8 +8,12 @@ export interface ReadingsReceipt {
   readonly accepted: number;
   /** Readings ignored because their (sensorId, timestamp) was already on the ledger. */
   readonly duplicates: number;
-  /** Ids of alerts raised or changed by this batch. */
+  /** Alerts raised, changed or withdrawn by this batch, sorted. */
   readonly alertIds: readonly string[];
+  /** The shipment's status after the batch (`QUARANTINED` after a new CRITICAL alert). */
+  readonly shipmentStatus: string;
+  /** Readings the shipment has in total. */
+  readonly readingCount: number;
 }
 
 /** @throws {@link InvalidResponseError} if the bytes are not a `ReadingsReceipt`. */
@@ -23,6 +27,8 @@ export function readReadingsReceipt(json: JsonReader): ReadingsReceipt {
     batchId: json.string('batchId'),
     accepted: json.integer('accepted'),
     duplicates: json.integer('duplicates'),
-    alertIds: json.has('alertIds') ? json.array('alertIds', (id) => id.asString()) : [],
+    alertIds: json.array('alertIds', (id) => id.asString()),
+    shipmentStatus: json.string('shipmentStatus'),
+    readingCount: json.integer('readingCount'),
   };
 }

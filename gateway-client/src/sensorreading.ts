@@ -1,26 +1,26 @@
-import { JsonReader } from './jsonreader';
+import type { JsonReader } from './jsonreader';
 
 /** A stored reading, normalised to milli-degrees Celsius and epoch milliseconds. */
 export interface SensorReading {
   readonly shipmentId: string;
   readonly sensorId: string;
   readonly timestampMs: number;
-  readonly valueMilliC: number;
-  readonly batchId: string;
-  readonly txId?: string;
-  readonly humidity?: number;
+  readonly milliC: number;
+  readonly humidityPct?: number;
+  readonly location?: { readonly lat: number; readonly lon: number };
 }
 
 export function readSensorReading(json: JsonReader): SensorReading {
-  const txId = json.optionalString('txId');
-  const humidity = json.optionalNumber('humidity');
+  const humidityPct = json.optionalNumber('humidityPct');
+  const location = json.has('location') ? json.field('location') : undefined;
   return {
     shipmentId: json.string('shipmentId'),
     sensorId: json.string('sensorId'),
     timestampMs: json.integer('timestampMs'),
-    valueMilliC: json.integer('valueMilliC'),
-    batchId: json.string('batchId'),
-    ...(txId !== undefined ? { txId } : {}),
-    ...(humidity !== undefined ? { humidity } : {}),
+    milliC: json.integer('milliC'),
+    ...(humidityPct !== undefined ? { humidityPct } : {}),
+    ...(location !== undefined
+      ? { location: { lat: location.number('lat'), lon: location.number('lon') } }
+      : {}),
   };
 }

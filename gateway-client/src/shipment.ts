@@ -1,3 +1,5 @@
+import { type Actor, readActor } from './actor';
+import { type CustodyHandover, readCustodyHandover } from './custodyhandover';
 import { JsonReader } from './jsonreader';
 import { type TemperatureProfile, readTemperatureProfile } from './temperatureprofile';
 
@@ -18,29 +20,52 @@ export interface ShipmentLine {
   readonly quantity: number;
 }
 
-/** A place, identified by GS1 GLN and/or a name. */
+/** A place, identified by GS1 GLN and/or a name (at least one). */
 export interface Location {
   readonly gln?: string;
   readonly name?: string;
 }
 
+export type DispositionDecision = 'RELEASE' | 'REJECT';
+
+/** QA's decision on a quarantined shipment. */
+export interface Disposition {
+  readonly decision: DispositionDecision;
+  readonly reason: string;
+  readonly by: Actor;
+  readonly atMs: number;
+  readonly txId: string;
+}
+
 /** A consignment of lots moving under custody from origin to destination. */
 export interface Shipment {
   readonly shipmentId: string;
-  readonly status: ShipmentStatus;
-  /** MSP of the organisation that created the shipment. */
   readonly ownerMspId: string;
-  /** MSP currently holding custody. */
-  readonly custodianMspId: string;
-  /** MSP offered custody and not yet accepted, if any. */
-  readonly pendingCustodianMspId?: string;
   readonly lots: readonly ShipmentLine[];
   readonly origin: Location;
   readonly destination: Location;
   readonly profile: TemperatureProfile;
+  readonly status: ShipmentStatus;
+  readonly statusBeforeQuarantine?: ShipmentStatus;
+  readonly custodianMspId: string;
+  readonly pendingHandover?: CustodyHandover;
+  /** Accepted handovers in order. */
+  readonly handovers: readonly CustodyHandover[];
+  /** Key-level endorsement policy: every write needs a peer of each of these organisations. */
+  readonly endorsingMspIds: readonly string[];
+  readonly transitStartedAtMs?: number;
+  readonly deliveredAtMs?: number;
+  readonly quarantinedAtMs?: number;
+  readonly disposition?: Disposition;
+  readonly readingCount: number;
+  readonly sensorIds: readonly string[];
+  readonly eventCount: number;
+  readonly createdBy: Actor;
+  readonly createdAtMs: number;
+  readonly updatedAtMs: number;
 }
 
-/** Input of `CreateShipment`. */
+/** Input of `CreateShipment`; the profile defaults to the strictest of the lots' profiles. */
 export interface ShipmentCreation {
   readonly shipmentId: string;
   readonly lots: readonly ShipmentLine[];
@@ -55,14 +80,31 @@ export function readLocation(json: JsonReader): Location {
   return { ...(gln !== undefined ? { gln } : {}), ...(name !== undefined ? { name } : {}) };
 }
 
+function readDisposition(json: JsonReader): Disposition {
+  return {
+    decision: json.oneOf('decision', ['RELEASE', 'REJECT']),
+    reason: json.string('reason'),
+    by: readActor(json.field('by')),
+    atMs: json.integer('atMs'),
+    txId: json.string('txId'),
+  };
+}
+
+function optionalTimes(json: JsonReader): Partial<Record<string, number>> {
+  const times: Record<string, number> = {};
+  for (const name of ['transitStartedAtMs', 'deliveredAtMs', 'quarantinedAtMs']) {
+    const value = json.optionalInteger(name);
+    if (value !== undefined) {
+      times[name] = value;
+    }
+  }
+  return times;
+}
+
 export function readShipment(json: JsonReader): Shipment {
-  const pending = json.optionalString('pendingCustodianMspId');
   return {
     shipmentId: json.string('shipmentId'),
-    status: json.oneOf('status', shipmentStatuses),
     ownerMspId: json.string('ownerMspId'),
-    custodianMspId: json.string('custodianMspId'),
-    ...(pending !== undefined ? { pendingCustodianMspId: pending } : {}),
     lots: json.array('lots', (line) => ({
       lotId: line.string('lotId'),
       quantity: line.integer('quantity'),
@@ -70,6 +112,24 @@ export function readShipment(json: JsonReader): Shipment {
     origin: readLocation(json.field('origin')),
     destination: readLocation(json.field('destination')),
     profile: readTemperatureProfile(json.field('profile')),
+    status: json.oneOf('status', shipmentStatuses),
+    ...(json.has('statusBeforeQuarantine')
+      ? { statusBeforeQuarantine: json.oneOf('statusBeforeQuarantine', shipmentStatuses) }
+      : {}),
+    custodianMspId: json.string('custodianMspId'),
+    ...(json.has('pendingHandover')
+      ? { pendingHandover: readCustodyHandover(json.field('pendingHandover')) }
+      : {}),
+    handovers: json.array('handovers', readCustodyHandover),
+    endorsingMspIds: json.array('endorsingMspIds', (id) => id.asString()),
+    ...optionalTimes(json),
+    ...(json.has('disposition') ? { disposition: readDisposition(json.field('disposition')) } : {}),
+    readingCount: json.integer('readingCount'),
+    sensorIds: json.array('sensorIds', (id) => id.asString()),
+    eventCount: json.integer('eventCount'),
+    createdBy: readActor(json.field('createdBy')),
+    createdAtMs: json.integer('createdAtMs'),
+    updatedAtMs: json.integer('updatedAtMs'),
   };
 }
 

@@ -1,34 +1,42 @@
-import { JsonReader } from './jsonreader';
+import { type Actor, readActor } from './actor';
+import type { JsonReader } from './jsonreader';
 
-/** One step in a shipment's history: created, custody offered/accepted, delivered, disposed... */
+export const shipmentEventTypes = [
+  'CREATED',
+  'CUSTODY_OFFERED',
+  'CUSTODY_ACCEPTED',
+  'READINGS_SUBMITTED',
+  'ALERT_ACKNOWLEDGED',
+  'DELIVERED',
+  'DISPOSED',
+] as const;
+
+export type ShipmentEventType = (typeof shipmentEventTypes)[number];
+
+/** One step in a shipment's history (`GetShipmentHistory` items, in `seq` order). */
 export interface ShipmentEvent {
   readonly shipmentId: string;
+  /** Starts at 1. */
+  readonly seq: number;
   /** Transaction that recorded the step; the auditor verifies it on the ledger. */
   readonly txId: string;
-  readonly type: string;
   readonly timestampMs: number;
-  /** MSP of the submitting organisation. */
-  readonly actorMspId: string;
-  readonly fromMspId?: string;
-  readonly toMspId?: string;
-  readonly status?: string;
-  readonly detail?: string;
+  readonly type: ShipmentEventType;
+  readonly actor: Actor;
+  /** The shipment's status after the event. */
+  readonly status: string;
+  readonly summary: string;
 }
 
 export function readShipmentEvent(json: JsonReader): ShipmentEvent {
-  const optional = (name: string): Record<string, string> => {
-    const value = json.optionalString(name);
-    return value !== undefined ? { [name]: value } : {};
-  };
   return {
     shipmentId: json.string('shipmentId'),
+    seq: json.integer('seq'),
     txId: json.string('txId'),
-    type: json.string('type'),
     timestampMs: json.integer('timestampMs'),
-    actorMspId: json.string('actorMspId'),
-    ...optional('fromMspId'),
-    ...optional('toMspId'),
-    ...optional('status'),
-    ...optional('detail'),
+    type: json.oneOf('type', shipmentEventTypes),
+    actor: readActor(json.field('actor')),
+    status: json.string('status'),
+    summary: json.string('summary'),
   };
 }

@@ -1,10 +1,13 @@
 import { type Page, type PageRequest, allPages, parsePage } from './page';
 import { pageArgs } from './pagesize';
-import { type Shipment, type ShipmentCreation, parseShipment } from './shipment';
+import {
+  type DispositionDecision,
+  type Shipment,
+  type ShipmentCreation,
+  parseShipment,
+} from './shipment';
 import { type ShipmentEvent, readShipmentEvent } from './shipmentevent';
 import { type TransactionSubmitter, submitAndCommit } from './transactionsubmitter';
-
-export type DispositionDecision = 'RELEASE' | 'REJECT';
 
 /**
  * Shipments and their QA disposition. Every method throws a {@link ColdtraceError} subclass:
