@@ -16,4 +16,4 @@ bash scripts/install-fabric.sh
 bash scripts/network.sh up
 bash scripts/deploy.sh
 info "playing the scenario"
-node gateway-client/dist/demo/main.js --profiles "$PROFILE_DIR" --output "$COLDTRACE_ROOT/demo-output"
+node demo/dist/main.js --profiles "$PROFILE_DIR" --output "$COLDTRACE_ROOT/demo-output"

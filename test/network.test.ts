@@ -53,8 +53,12 @@ describe('local Fabric network', () => {
     const lot = newLot();
     const registered = parseJson(await shipper.contract.submitTransaction('RegisterLot', lot.json));
 
-    const seenByCarrier = parseJson(await dispatcher.contract.evaluateTransaction('GetLot', lot.lotId));
-    const seenByAuditor = parseJson(await auditor.contract.evaluateTransaction('GetLot', lot.lotId));
+    const seenByCarrier = parseJson(
+      await dispatcher.contract.evaluateTransaction('GetLot', lot.lotId),
+    );
+    const seenByAuditor = parseJson(
+      await auditor.contract.evaluateTransaction('GetLot', lot.lotId),
+    );
 
     expect(seenByCarrier).toEqual(registered);
     expect(seenByAuditor).toEqual(registered);
@@ -70,8 +74,14 @@ describe('local Fabric network', () => {
     await dispatcher.contract.submitTransaction('AcceptCustody', shipmentId);
 
     for (const reader of [qa, auditor]) {
-      const shipment = parseJson(await reader.contract.evaluateTransaction('GetShipment', shipmentId));
-      expect(shipment).toMatchObject({ shipmentId, custodianMspId: 'LogisticsMSP', status: 'IN_TRANSIT' });
+      const shipment = parseJson(
+        await reader.contract.evaluateTransaction('GetShipment', shipmentId),
+      );
+      expect(shipment).toMatchObject({
+        shipmentId,
+        custodianMspId: 'LogisticsMSP',
+        status: 'IN_TRANSIT',
+      });
     }
   });
 
