@@ -28,6 +28,7 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** Parses state written by `marshal`; state is trusted, so the caller's type is asserted. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 export function unmarshal<T>(bytes: Uint8Array): T {
   return JSON.parse(Buffer.from(bytes).toString('utf8')) as T;
 }

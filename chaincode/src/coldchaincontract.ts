@@ -1,0 +1,435 @@
+import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { authorize } from './accesspolicy';
+import { custodianMsps } from './actor';
+import { ColdChainContext, loadShipment, saveShipment } from './coldchaincontext';
+import {
+  alreadyExists,
+  custodyViolation,
+  invalidState,
+  notFound,
+  validationFailed,
+} from './chaincodeerror';
+import { acceptHandover, offerHandover } from './custodyhandover';
+import { endorsingMspIds } from './endorsementpolicy';
+import {
+  type ExcursionAlert,
+  acknowledge,
+  alertEventName,
+  alertEventPayload,
+} from './excursionalert';
+import { parseId, parseLotId } from './identifiers';
+import { JsonInput } from './jsoninput';
+import { alertKey, getJson, lotKey, lotShipmentKey, shipmentKey } from './ledgerkeys';
+import { type Lot, parseLotRegistration } from './lot';
+import { marshal, marshalBytes } from './marshal';
+import { profilePresets } from './profilepresets';
+import { ingestReadings, updateOpenIndex } from './readingsledger';
+import { parseReadingBatch } from './sensorreading';
+import { type Decision, type Shipment, isActive, parseShipmentRequest } from './shipment';
+import { ShipmentQueries } from './shipmentqueries';
+import { strictestProfile } from './temperatureprofile';
+
+/** coldtrace: lots, shipments, custody, sensor readings and excursion alerts. */
+@Info({ title: 'ColdChainContract', description: 'Cold-chain provenance for pharmaceuticals' })
+export class ColdChainContract extends Contract {
+  constructor() {
+    super('ColdChainContract');
+  }
+
+  override createContext(): ColdChainContext {
+    return new ColdChainContext();
+  }
+
+  /** Authorisation happens here, once, before any transaction runs. */
+  override async beforeTransaction(ctx: ColdChainContext): Promise<void> {
+    ctx.actor = authorize(ctx.stub.getFunctionAndParameters().fcn, ctx.clientIdentity);
+    return Promise.resolve();
+  }
+
+  @Transaction()
+  @Returns('string')
+  async RegisterLot(ctx: ColdChainContext, lotJson: string): Promise<string> {
+    const registration = parseLotRegistration(lotJson);
+    const key = lotKey(ctx.stub, registration.lotId);
+    if ((await ctx.stub.getState(key)).length > 0) {
+      throw alreadyExists('lotJson', `lot ${registration.lotId} already exists`);
+    }
+    const lot: Lot = {
+      ...registration,
+      registeredBy: ctx.actor,
+      registeredAtMs: ctx.txTimeMs,
+      txId: ctx.txId,
+    };
+    await ctx.stub.putState(key, marshalBytes(lot));
+    return marshal(lot);
+  }
+
+  @Transaction()
+  @Returns('string')
+  async CreateShipment(ctx: ColdChainContext, shipmentJson: string): Promise<string> {
+    const request = parseShipmentRequest(shipmentJson);
+    if ((await ctx.stub.getState(shipmentKey(ctx.stub, request.shipmentId))).length > 0) {
+      throw alreadyExists(
+        'shipmentJson.shipmentId',
+        `shipment ${request.shipmentId} already exists`,
+      );
+    }
+    const lots: Lot[] = [];
+    for (const [index, item] of request.lots.entries()) {
+      const lot = await getJson<Lot>(ctx.stub, lotKey(ctx.stub, item.lotId));
+      if (lot === undefined) {
+        throw notFound(`shipmentJson.lots[${index}].lotId`, `lot ${item.lotId} does not exist`);
+      }
+      lots.push(lot);
+    }
+    const owner = ctx.actor.mspId;
+    const shipment: Shipment = {
+      shipmentId: request.shipmentId,
+      ownerMspId: owner,
+      lots: request.lots,
+      origin: request.origin,
+      destination: request.destination,
+      profile:
+        request.profile ??
+        strictestProfile(
+          lots.map((lot) => lot.profile),
+          'shipmentJson.profile',
+        ),
+      status: 'CREATED',
+      statusBeforeQuarantine: null,
+      custodianMspId: owner,
+      pendingHandover: null,
+      handovers: [],
+      endorsingMspIds: endorsingMspIds(owner, owner),
+      transitStartedAtMs: null,
+      deliveredAtMs: null,
+      quarantinedAtMs: null,
+      disposition: null,
+      readingCount: 0,
+      sensorIds: [],
+      eventCount: 0,
+      createdBy: ctx.actor,
+      createdAtMs: ctx.txTimeMs,
+      updatedAtMs: ctx.txTimeMs,
+    };
+    for (const lot of request.lots) {
+      await ctx.stub.putState(
+        lotShipmentKey(ctx.stub, lot.lotId, shipment.shipmentId),
+        Buffer.from(shipment.shipmentId),
+      );
+    }
+    return marshal(
+      await saveShipment(ctx, shipment, 'CREATED', `created with ${request.lots.length} lot(s)`),
+    );
+  }
+
+  @Transaction()
+  @Returns('string')
+  async OfferCustody(ctx: ColdChainContext, shipmentId: string, toMspId: string): Promise<string> {
+    const shipment = await this.#custodiedShipment(ctx, shipmentId);
+    if (!custodianMsps.includes(toMspId) || toMspId === shipment.custodianMspId) {
+      throw validationFailed(
+        'toMspId',
+        'custodian-org',
+        'toMspId must be another organisation that can hold custody',
+      );
+    }
+    const offer = offerHandover(
+      shipment.custodianMspId,
+      toMspId,
+      ctx.actor,
+      ctx.txTimeMs,
+      ctx.txId,
+    );
+    const saved = await saveShipment(
+      ctx,
+      { ...shipment, pendingHandover: offer },
+      'CUSTODY_OFFERED',
+      `offered to ${toMspId}`,
+      shipment.endorsingMspIds,
+    );
+    return marshal(saved);
+  }
+
+  @Transaction()
+  @Returns('string')
+  async AcceptCustody(ctx: ColdChainContext, shipmentId: string): Promise<string> {
+    const shipment = await loadShipment(ctx, parseId(shipmentId, 'shipmentId'));
+    const offer = shipment.pendingHandover;
+    if (offer === null || !isActive(shipment.status)) {
+      throw invalidState('handover-pending', 'there is no pending custody offer');
+    }
+    if (offer.toMspId !== ctx.actor.mspId) {
+      throw custodyViolation('offered-to-caller', 'the custody offer is for another organisation');
+    }
+    const accepted = acceptHandover(offer, ctx.actor, ctx.txTimeMs, ctx.txId);
+    const leavesOwner = offer.toMspId !== shipment.ownerMspId;
+    const next: Shipment = {
+      ...shipment,
+      custodianMspId: offer.toMspId,
+      pendingHandover: null,
+      handovers: [...shipment.handovers, accepted],
+      endorsingMspIds: endorsingMspIds(shipment.ownerMspId, offer.toMspId),
+      status: shipment.status === 'CREATED' && leavesOwner ? 'IN_TRANSIT' : shipment.status,
+      transitStartedAtMs: shipment.transitStartedAtMs ?? (leavesOwner ? ctx.txTimeMs : null),
+    };
+    // The key-level policy follows custody from this transaction on.
+    return marshal(
+      await saveShipment(
+        ctx,
+        next,
+        'CUSTODY_ACCEPTED',
+        `custody accepted by ${offer.toMspId}`,
+        shipment.endorsingMspIds,
+      ),
+    );
+  }
+
+  @Transaction()
+  @Returns('string')
+  async ConfirmDelivery(ctx: ColdChainContext, shipmentId: string): Promise<string> {
+    const shipment = await this.#custodiedShipment(ctx, shipmentId);
+    if (shipment.status !== 'IN_TRANSIT' && shipment.status !== 'RELEASED') {
+      throw invalidState('deliverable', `a ${shipment.status} shipment cannot be delivered`);
+    }
+    if (shipment.deliveredAtMs !== null) {
+      throw invalidState('deliverable', 'the shipment was delivered already');
+    }
+    const next: Shipment = {
+      ...shipment,
+      status: 'DELIVERED',
+      deliveredAtMs: ctx.txTimeMs,
+      pendingHandover: null,
+    };
+    return marshal(
+      await saveShipment(ctx, next, 'DELIVERED', 'delivered', shipment.endorsingMspIds),
+    );
+  }
+
+  @Transaction()
+  @Returns('string')
+  async SubmitReadings(
+    ctx: ColdChainContext,
+    shipmentId: string,
+    batchJson: string,
+  ): Promise<string> {
+    const id = parseId(shipmentId, 'shipmentId');
+    const batch = parseReadingBatch(batchJson, ctx.txTimeMs);
+    const shipment = await loadShipment(ctx, id);
+    if (shipment.custodianMspId !== ctx.actor.mspId) {
+      throw custodyViolation('current-custodian', 'only the current custodian may submit readings');
+    }
+    if (shipment.status === 'REJECTED') {
+      throw invalidState('not-rejected', 'a rejected shipment takes no readings');
+    }
+    const result = await ingestReadings(ctx, shipment, batch);
+    let saved = result.shipment;
+    if (result.accepted > 0) {
+      const summary = `batch ${batch.batchId}: ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.changes.length} alert change(s)`;
+      saved = await saveShipment(
+        ctx,
+        result.shipment,
+        'READINGS_SUBMITTED',
+        summary,
+        shipment.endorsingMspIds,
+      );
+    }
+    const alerts = result.changes.map((change) => change.alert);
+    this.#emitAlerts(ctx, id, alerts);
+    return marshal({
+      shipmentId: id,
+      batchId: batch.batchId,
+      accepted: result.accepted,
+      duplicates: result.duplicates,
+      alertIds: alerts.map((alert) => alert.alertId).sort(),
+      shipmentStatus: saved.status,
+      readingCount: saved.readingCount,
+    });
+  }
+
+  @Transaction()
+  @Returns('string')
+  async AcknowledgeAlert(
+    ctx: ColdChainContext,
+    shipmentId: string,
+    alertId: string,
+    comment: string,
+  ): Promise<string> {
+    const id = parseId(shipmentId, 'shipmentId');
+    const text = JsonInput.of(comment, 'comment').text(1000);
+    if (typeof alertId !== 'string' || alertId.length > 200 || alertId.includes('\u0000')) {
+      throw validationFailed('alertId', 'format', 'alertId is malformed');
+    }
+    const shipment = await loadShipment(ctx, id);
+    if (ctx.actor.role !== 'qa' && ctx.actor.mspId !== shipment.custodianMspId) {
+      throw custodyViolation('custodian-or-qa', 'only the custodian or QA may acknowledge');
+    }
+    const key = alertKey(ctx.stub, id, alertId);
+    const alert = await getJson<ExcursionAlert>(ctx.stub, key);
+    if (alert === undefined) {
+      throw notFound('alertId', `alert ${alertId} does not exist`);
+    }
+    if (alert.status !== 'OPEN') {
+      throw invalidState('alert-open', `a ${alert.status} alert cannot be acknowledged`);
+    }
+    const acknowledged = acknowledge(alert, {
+      comment: text,
+      by: ctx.actor,
+      atMs: ctx.txTimeMs,
+      txId: ctx.txId,
+    });
+    await ctx.stub.putState(key, marshalBytes(acknowledged));
+    await updateOpenIndex(ctx, id, alert, acknowledged);
+    await saveShipment(
+      ctx,
+      shipment,
+      'ALERT_ACKNOWLEDGED',
+      `alert ${alertId} acknowledged`,
+      shipment.endorsingMspIds,
+    );
+    this.#emitAlerts(ctx, id, [acknowledged]);
+    return marshal(acknowledged);
+  }
+
+  @Transaction()
+  @Returns('string')
+  async DisposeShipment(
+    ctx: ColdChainContext,
+    shipmentId: string,
+    decision: string,
+    reason: string,
+  ): Promise<string> {
+    const id = parseId(shipmentId, 'shipmentId');
+    const parsedDecision = JsonInput.of(decision, 'decision').oneOf<Decision>([
+      'RELEASE',
+      'REJECT',
+    ]);
+    const text = JsonInput.of(reason, 'reason').text(1000);
+    const shipment = await loadShipment(ctx, id);
+    if (shipment.status !== 'QUARANTINED') {
+      throw invalidState('quarantined', 'only a quarantined shipment can be disposed');
+    }
+    const next: Shipment = {
+      ...shipment,
+      status: parsedDecision === 'RELEASE' ? 'RELEASED' : 'REJECTED',
+      disposition: {
+        decision: parsedDecision,
+        reason: text,
+        by: ctx.actor,
+        atMs: ctx.txTimeMs,
+        txId: ctx.txId,
+      },
+    };
+    return marshal(
+      await saveShipment(
+        ctx,
+        next,
+        'DISPOSED',
+        `${parsedDecision}: ${text}`,
+        shipment.endorsingMspIds,
+      ),
+    );
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async GetLot(ctx: ColdChainContext, lotId: string): Promise<string> {
+    const id = parseLotId(lotId, 'lotId');
+    const lot = await getJson<Lot>(ctx.stub, lotKey(ctx.stub, id));
+    if (lot === undefined) {
+      throw notFound('lotId', `lot ${id} does not exist`);
+    }
+    return marshal(lot);
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async GetShipment(ctx: ColdChainContext, shipmentId: string): Promise<string> {
+    return marshal(await loadShipment(ctx, parseId(shipmentId, 'shipmentId')));
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async GetShipmentHistory(
+    ctx: ColdChainContext,
+    shipmentId: string,
+    pageSize: string,
+    bookmark: string,
+  ): Promise<string> {
+    return marshal(await new ShipmentQueries(ctx).history(shipmentId, pageSize, bookmark));
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async GetReadings(
+    ctx: ColdChainContext,
+    shipmentId: string,
+    fromMs: string,
+    toMs: string,
+    pageSize: string,
+    bookmark: string,
+  ): Promise<string> {
+    return marshal(
+      await new ShipmentQueries(ctx).readings(shipmentId, fromMs, toMs, pageSize, bookmark),
+    );
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async GetAlertsByShipment(ctx: ColdChainContext, shipmentId: string): Promise<string> {
+    return marshal(await new ShipmentQueries(ctx).alertsByShipment(shipmentId));
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async GetAlertsByLot(ctx: ColdChainContext, lotId: string): Promise<string> {
+    return marshal(await new ShipmentQueries(ctx).alertsByLot(lotId));
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async GetOpenAlerts(ctx: ColdChainContext, pageSize: string, bookmark: string): Promise<string> {
+    return marshal(await new ShipmentQueries(ctx).openAlerts(pageSize, bookmark));
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async GetLotHistory(
+    ctx: ColdChainContext,
+    lotId: string,
+    pageSize: string,
+    bookmark: string,
+  ): Promise<string> {
+    return marshal(await new ShipmentQueries(ctx).lotHistory(lotId, pageSize, bookmark));
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  // fabric-contract-api passes the context first, used or not.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  async ListProfilePresets(_ctx: ColdChainContext): Promise<string> {
+    return Promise.resolve(marshal(profilePresets));
+  }
+
+  /** The shipment, if the caller's organisation holds custody of it and it is still moving. */
+  async #custodiedShipment(ctx: ColdChainContext, shipmentId: string): Promise<Shipment> {
+    const shipment = await loadShipment(ctx, parseId(shipmentId, 'shipmentId'));
+    if (shipment.custodianMspId !== ctx.actor.mspId) {
+      throw custodyViolation('current-custodian', 'only the current custodian may do this');
+    }
+    if (!isActive(shipment.status)) {
+      throw invalidState('active', `a ${shipment.status} shipment cannot change hands`);
+    }
+    return shipment;
+  }
+
+  /** Fabric keeps one event per transaction: it carries every alert the transaction changed. */
+  #emitAlerts(ctx: ColdChainContext, shipmentId: string, alerts: readonly ExcursionAlert[]): void {
+    if (alerts.length > 0) {
+      ctx.stub.setEvent(
+        alertEventName,
+        marshalBytes(alertEventPayload(shipmentId, ctx.txId, alerts)),
+      );
+    }
+  }
+}

@@ -1,0 +1,244 @@
+import type { ColdChainContext } from './coldchaincontext';
+import { custodianAt } from './custodyhandover';
+import {
+  type AlertOutcome,
+  ExcursionEvaluator,
+  type SensorTrack,
+  type TimedReading,
+  emptyTrack,
+} from './excursionevaluator';
+import { type AlertChange, type ExcursionAlert, reconcileAlert } from './excursionalert';
+import {
+  alertKey,
+  dayMs,
+  getJson,
+  keyTypes,
+  openAlertKey,
+  readingsKey,
+  sensorKey,
+} from './ledgerkeys';
+import { marshalBytes, unmarshal } from './marshal';
+import { readAllEntries } from './paging';
+import { type ReadingChunk, mergeRows } from './readingchunk';
+import type { ParsedReading, ReadingBatch, ReadingRow } from './sensorreading';
+import { toRow } from './sensorreading';
+import type { Shipment } from './shipment';
+
+export interface IngestResult {
+  readonly shipment: Shipment;
+  readonly accepted: number;
+  readonly duplicates: number;
+  readonly changes: readonly AlertChange[];
+}
+
+/**
+ * Stores a batch of readings and re-derives the alerts of the sensors it touches. Reads and
+ * writes only keys of this shipment: per sensor its track and the day chunks the batch touches.
+ */
+export async function ingestReadings(
+  ctx: ColdChainContext,
+  shipment: Shipment,
+  batch: ReadingBatch,
+): Promise<IngestResult> {
+  const evaluator = new ExcursionEvaluator(shipment.profile, {
+    startMs: shipment.transitStartedAtMs,
+    endMs: shipment.deliveredAtMs,
+  });
+  const bySensor = new Map<string, ParsedReading[]>();
+  for (const reading of batch.readings) {
+    const list = bySensor.get(reading.sensorId) ?? [];
+    list.push(reading);
+    bySensor.set(reading.sensorId, list);
+  }
+  let accepted = 0;
+  const outcomes: AlertOutcome[] = [];
+  for (const sensorId of [...bySensor.keys()].sort()) {
+    const stored = await storeSensorReadings(
+      ctx,
+      shipment.shipmentId,
+      sensorId,
+      bySensor.get(sensorId) ?? [],
+    );
+    accepted += stored.added.length;
+    if (stored.added.length > 0) {
+      outcomes.push(
+        await deriveSensorAlerts(ctx, shipment.shipmentId, sensorId, stored, evaluator),
+      );
+    }
+  }
+  const changes = await applyOutcomes(ctx, shipment, outcomes);
+  const sensorIds = [...new Set([...shipment.sensorIds, ...bySensor.keys()])].sort();
+  let updated: Shipment = {
+    ...shipment,
+    readingCount: shipment.readingCount + accepted,
+    sensorIds: accepted > 0 ? sensorIds : shipment.sensorIds,
+  };
+  if (changes.some((change) => change.raised && change.alert.severity === 'CRITICAL')) {
+    updated = quarantine(updated, ctx.txTimeMs);
+  }
+  return { shipment: updated, accepted, duplicates: batch.readings.length - accepted, changes };
+}
+
+/** A newly raised CRITICAL alert quarantines; only QA disposition lifts it. */
+function quarantine(shipment: Shipment, atMs: number): Shipment {
+  if (shipment.status === 'QUARANTINED' || shipment.status === 'REJECTED') {
+    return shipment;
+  }
+  return {
+    ...shipment,
+    status: 'QUARANTINED',
+    statusBeforeQuarantine: shipment.status,
+    quarantinedAtMs: atMs,
+  };
+}
+
+interface StoredReadings {
+  readonly added: ReadingRow[];
+  readonly chunks: ReadonlyMap<string, ReadingChunk>;
+}
+
+async function storeSensorReadings(
+  ctx: ColdChainContext,
+  shipmentId: string,
+  sensorId: string,
+  readings: readonly ParsedReading[],
+): Promise<StoredReadings> {
+  const byDay = new Map<number, ReadingRow[]>();
+  for (const reading of readings) {
+    const day = Math.floor(reading.ms / dayMs);
+    byDay.set(day, [...(byDay.get(day) ?? []), toRow(reading)]);
+  }
+  const added: ReadingRow[] = [];
+  const chunks = new Map<string, ReadingChunk>();
+  for (const day of [...byDay.keys()].sort((a, b) => a - b)) {
+    const key = readingsKey(ctx.stub, shipmentId, sensorId, day);
+    const chunk = (await getJson<ReadingChunk>(ctx.stub, key)) ?? { rows: [] };
+    const addedToChunk = mergeRows(chunk, byDay.get(day) ?? []);
+    if (addedToChunk.length > 0) {
+      added.push(...addedToChunk);
+      chunks.set(key, chunk);
+      await ctx.stub.putState(key, marshalBytes(chunk));
+    }
+  }
+  added.sort((a, b) => a[0] - b[0]);
+  return { added, chunks };
+}
+
+async function deriveSensorAlerts(
+  ctx: ColdChainContext,
+  shipmentId: string,
+  sensorId: string,
+  stored: StoredReadings,
+  evaluator: ExcursionEvaluator,
+): Promise<AlertOutcome> {
+  const key = sensorKey(ctx.stub, shipmentId, sensorId);
+  const previous = (await getJson<SensorTrack>(ctx.stub, key)) ?? emptyTrack(sensorId);
+  const firstAdded = stored.added[0];
+  const inOrder =
+    previous.last === null || (firstAdded !== undefined && firstAdded[0] > previous.last.ms);
+  let track: SensorTrack;
+  let outcome: AlertOutcome;
+  if (inOrder) {
+    // Common case: the batch continues the sensor's series; fold on from the compact state.
+    track = previous;
+    outcome = evaluator.fold(track, stored.added.map(timed));
+  } else {
+    // A late reading: re-derive the sensor from all its readings, so order never matters.
+    track = emptyTrack(sensorId);
+    outcome = evaluator.fold(
+      track,
+      await allSensorReadings(ctx, shipmentId, sensorId, stored.chunks),
+    );
+    for (const alertId of previous.activeAlertIds) {
+      if (!outcome.has(alertId)) {
+        outcome.set(alertId, null);
+      }
+    }
+  }
+  const wasActive = new Set(previous.activeAlertIds);
+  const active = new Set(inOrder ? previous.activeAlertIds : []);
+  for (const [alertId, derived] of outcome) {
+    if (derived === null) {
+      active.delete(alertId);
+      if (!wasActive.has(alertId)) {
+        outcome.delete(alertId);
+      }
+    } else {
+      active.add(alertId);
+    }
+  }
+  track.activeAlertIds = [...active].sort();
+  await ctx.stub.putState(key, marshalBytes(track));
+  return outcome;
+}
+
+function timed(row: ReadingRow): TimedReading {
+  return { ms: row[0], milliC: row[1] };
+}
+
+async function allSensorReadings(
+  ctx: ColdChainContext,
+  shipmentId: string,
+  sensorId: string,
+  written: ReadonlyMap<string, ReadingChunk>,
+): Promise<TimedReading[]> {
+  // A range query does not see this transaction's own writes: take those from memory.
+  const chunks = new Map(written);
+  for (const entry of await readAllEntries(ctx.stub, keyTypes.readings, [shipmentId, sensorId])) {
+    if (!chunks.has(entry.key)) {
+      chunks.set(entry.key, unmarshal<ReadingChunk>(entry.value));
+    }
+  }
+  const keys = [...chunks.keys()].sort();
+  return keys.flatMap((key) => (chunks.get(key)?.rows ?? []).map(timed));
+}
+
+async function applyOutcomes(
+  ctx: ColdChainContext,
+  shipment: Shipment,
+  outcomes: readonly AlertOutcome[],
+): Promise<AlertChange[]> {
+  const stamp = { txId: ctx.txId, atMs: ctx.txTimeMs };
+  const lotIds = shipment.lots.map((lot) => lot.lotId).sort();
+  const changes: AlertChange[] = [];
+  for (const outcome of outcomes) {
+    for (const alertId of [...outcome.keys()].sort()) {
+      const derived = outcome.get(alertId) ?? null;
+      const key = alertKey(ctx.stub, shipment.shipmentId, alertId);
+      const existing = await getJson<ExcursionAlert>(ctx.stub, key);
+      const custodianMspId =
+        derived === null
+          ? ''
+          : custodianAt(shipment.ownerMspId, shipment.handovers, derived.startMs);
+      const change = reconcileAlert(
+        existing,
+        derived,
+        { shipmentId: shipment.shipmentId, lotIds, custodianMspId },
+        stamp,
+      );
+      if (change !== undefined) {
+        await ctx.stub.putState(key, marshalBytes(change.alert));
+        await updateOpenIndex(ctx, shipment.shipmentId, existing, change.alert);
+        changes.push(change);
+      }
+    }
+  }
+  return changes;
+}
+
+/** Keeps `openalert` keys for exactly the alerts with status OPEN (for `GetOpenAlerts`). */
+export async function updateOpenIndex(
+  ctx: ColdChainContext,
+  shipmentId: string,
+  before: ExcursionAlert | undefined,
+  after: ExcursionAlert,
+): Promise<void> {
+  const wasOpen = before?.status === 'OPEN';
+  const isOpen = after.status === 'OPEN';
+  const key = openAlertKey(ctx.stub, shipmentId, after.alertId);
+  if (isOpen && !wasOpen) {
+    await ctx.stub.putState(key, Buffer.from(after.alertId, 'utf8'));
+  } else if (wasOpen && !isOpen) {
+    await ctx.stub.deleteState(key);
+  }
+}
