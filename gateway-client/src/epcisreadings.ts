@@ -1,0 +1,86 @@
+import { ColdtraceError, ValidationError } from './coldtraceerror';
+import { JsonReader } from './jsonreader';
+import type { SensorReadingInput, TemperatureUnit } from './readinginput';
+
+const epcisUnits: Readonly<Record<string, TemperatureUnit>> = {
+  CEL: 'CEL',
+  FAH: 'FAH',
+  KEL: 'KEL',
+};
+
+function isTemperature(type: string | undefined): boolean {
+  // EPCIS 2.0 allows the compact `gs1:` form, the bare term and the full vocabulary URI.
+  return (
+    type === 'Temperature' ||
+    type === 'gs1:Temperature' ||
+    type === 'https://gs1.org/voc/Temperature'
+  );
+}
+
+function eventListOf(document: JsonReader): JsonReader[] {
+  const body = document.field('epcisBody');
+  if (body.has('eventList')) {
+    return body.array('eventList', (event) => event);
+  }
+  // EPCISQueryDocument: epcisBody.queryResults.resultsBody.eventList
+  return body
+    .field('queryResults')
+    .field('resultsBody')
+    .array('eventList', (event) => event);
+}
+
+function readingsOfEvent(event: JsonReader): SensorReadingInput[] {
+  if (!event.has('sensorElementList')) {
+    return [];
+  }
+  const eventTime = event.optionalString('eventTime');
+  return event
+    .array('sensorElementList', (element) => {
+      const metadata = element.has('sensorMetadata') ? element.field('sensorMetadata') : undefined;
+      return element
+        .array('sensorReport', (report): SensorReadingInput | undefined => {
+          if (!isTemperature(report.optionalString('type'))) {
+            return undefined;
+          }
+          const timestamp =
+            report.optionalString('time') ?? metadata?.optionalString('time') ?? eventTime;
+          const sensorId =
+            report.optionalString('deviceID') ?? metadata?.optionalString('deviceID');
+          const uom = report.optionalString('uom') ?? 'CEL';
+          const unit = epcisUnits[uom];
+          if (timestamp === undefined || sensorId === undefined || unit === undefined) {
+            throw new ValidationError({
+              message: `${report.path}: a temperature report needs a time, a deviceID and uom CEL, FAH or KEL`,
+              field: report.path,
+              rule: 'epcis-sensor-report',
+            });
+          }
+          return { sensorId, timestamp, value: report.number('value'), unit };
+        })
+        .filter((reading): reading is SensorReadingInput => reading !== undefined);
+    })
+    .flat();
+}
+
+/** True for a GS1 EPCIS 2.0 JSON document (EPCISDocument or EPCISQueryDocument). */
+export function isEpcisDocument(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'epcisBody' in value;
+}
+
+/**
+ * Temperature readings from a GS1 EPCIS 2.0 JSON document: every `sensorReport` of type
+ * `Temperature` (or `gs1:Temperature`) in an event's `sensorElementList`, with `uom` CEL, FAH or
+ * KEL. Time comes from the report, else the sensor metadata, else the event; the sensor from the
+ * report's or metadata's `deviceID`.
+ * @throws {@link ValidationError} for a document or report that does not have this shape.
+ */
+export function parseEpcisReadings(document: unknown): SensorReadingInput[] {
+  try {
+    return eventListOf(new JsonReader(document, 'epcis')).flatMap(readingsOfEvent);
+  } catch (err) {
+    if (err instanceof ValidationError || !(err instanceof ColdtraceError)) {
+      throw err;
+    }
+    throw new ValidationError({ message: err.message, field: 'epcis', rule: 'shape', cause: err });
+  }
+}

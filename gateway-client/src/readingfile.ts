@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { ColdtraceError, ValidationError } from './coldtraceerror';
+import { parseReadingsCsv } from './csvreadings';
+import { isEpcisDocument, parseEpcisReadings } from './epcisreadings';
+import { JsonReader } from './jsonreader';
+import { type SensorReadingInput, temperatureUnits } from './readinginput';
+
+function readJsonReading(json: JsonReader): SensorReadingInput {
+  const humidity = json.optionalNumber('humidity');
+  const location = json.has('location') ? json.field('location') : undefined;
+  return {
+    sensorId: json.string('sensorId'),
+    timestamp: json.string('timestamp'),
+    value: json.number('value'),
+    unit: json.has('unit') ? json.oneOf('unit', temperatureUnits) : 'CEL',
+    ...(humidity !== undefined ? { humidity } : {}),
+    ...(location !== undefined
+      ? { location: { lat: location.number('lat'), lon: location.number('lon') } }
+      : {}),
+  };
+}
+
+/**
+ * Readings from parsed JSON: a GS1 EPCIS 2.0 document, an array of readings, or
+ * `{ "readings": [...] }` with readings shaped as `SubmitReadings` takes them.
+ * @throws {@link ValidationError} for any other shape.
+ */
+export function parseReadingsJson(value: unknown): SensorReadingInput[] {
+  if (isEpcisDocument(value)) {
+    return parseEpcisReadings(value);
+  }
+  try {
+    const json = new JsonReader(value, 'readings');
+    return Array.isArray(value)
+      ? json.asArray(readJsonReading)
+      : json.array('readings', readJsonReading);
+  } catch (err) {
+    if (err instanceof ColdtraceError) {
+      throw new ValidationError({
+        message: err.message,
+        field: 'readings',
+        rule: 'shape',
+        cause: err,
+      });
+    }
+    throw err;
+  }
+}
+
+/**
+ * Reads a readings file: `.csv` as CSV, anything else as JSON (plain or EPCIS 2.0).
+ * @throws {@link ValidationError} if the file cannot be read or parsed.
+ */
+export async function readReadingsFile(path: string): Promise<SensorReadingInput[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new ValidationError({
+      message: `cannot read ${path}`,
+      field: 'file',
+      rule: 'readable',
+      cause: err,
+    });
+  }
+  if (extname(path).toLowerCase() === '.csv') {
+    return parseReadingsCsv(text);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new ValidationError({
+      message: `${path} is neither CSV nor JSON`,
+      field: 'file',
+      rule: 'json',
+      cause: err,
+    });
+  }
+  return parseReadingsJson(parsed);
+}
