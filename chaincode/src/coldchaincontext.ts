@@ -29,7 +29,7 @@ export class ColdChainContext extends Context {
   /** Time comes from the transaction only, so every endorser sees the same value. */
   get txTimeMs(): number {
     const timestamp = this.stub.getTxTimestamp();
-    return Number(timestamp.seconds) * 1000 + Math.floor(timestamp.nanos / 1_000_000);
+    return timestamp.seconds.toNumber() * 1000 + Math.floor(timestamp.nanos / 1_000_000);
   }
 }
 

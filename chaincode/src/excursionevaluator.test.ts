@@ -1,0 +1,241 @@
+import {
+  type DerivedAlert,
+  ExcursionEvaluator,
+  type TimedReading,
+  emptyTrack,
+} from './excursionevaluator';
+import { findPreset } from './profilepresets';
+import type { TemperatureProfile } from './temperatureprofile';
+
+const minute = 60_000;
+const hour = 60 * minute;
+const t0 = Date.UTC(2026, 10, 23, 0, 0, 0);
+
+// Range 2-8 °C, logging every 10 min at most; one rule of each kind, numbers easy to reason on.
+const profile: TemperatureProfile = {
+  name: 'test',
+  range: { minMilliC: 2000, maxMilliC: 8000 },
+  rules: [
+    {
+      id: 'hot-1h',
+      kind: 'CONTINUOUS',
+      direction: 'ABOVE',
+      thresholdMilliC: 8000,
+      inclusive: false,
+      durationMs: hour,
+    },
+    {
+      id: 'hot-2h-total',
+      kind: 'CUMULATIVE',
+      direction: 'ABOVE',
+      thresholdMilliC: 8000,
+      inclusive: false,
+      durationMs: 2 * hour,
+    },
+    {
+      id: 'frozen',
+      kind: 'HARD_LIMIT',
+      direction: 'BELOW',
+      thresholdMilliC: 0,
+      inclusive: true,
+      durationMs: 0,
+    },
+  ],
+  mkt: null,
+  maxLoggingIntervalMs: 10 * minute,
+};
+
+/** Readings every `stepMin` minutes from t0 with the given °C values. */
+function series(celsius: readonly number[], stepMin = 5, startMs = t0): TimedReading[] {
+  return celsius.map((c, i) => ({
+    ms: startMs + i * stepMin * minute,
+    milliC: Math.round(c * 1000),
+  }));
+}
+
+function evaluate(
+  readings: readonly TimedReading[],
+  p = profile,
+  transitStartMs: number | null = t0,
+): DerivedAlert[] {
+  const outcome = new ExcursionEvaluator(p, { startMs: transitStartMs, endMs: null }).fold(
+    emptyTrack('S1'),
+    readings,
+  );
+  return [...outcome.values()].filter((alert): alert is DerivedAlert => alert !== null);
+}
+
+function ofType(alerts: DerivedAlert[], type: DerivedAlert['type']): DerivedAlert[] {
+  return alerts.filter((alert) => alert.type === type);
+}
+
+describe('out of range (rule 1)', () => {
+  it('opens a WARNING excursion on the first reading outside the range and closes it back in range', () => {
+    const alerts = evaluate(series([5, 8.001, 9.5, 8.5, 8, 5]));
+    const [excursion] = ofType(alerts, 'OUT_OF_RANGE');
+    expect(excursion).toMatchObject({
+      severity: 'WARNING',
+      startMs: t0 + 5 * minute,
+      endMs: t0 + 20 * minute,
+      durationMs: 15 * minute,
+      peakMilliC: 9500,
+      ongoing: false,
+      direction: 'ABOVE',
+      thresholdMilliC: 8000,
+    });
+  });
+
+  it('treats the range bounds themselves as in range', () => {
+    expect(ofType(evaluate(series([2, 8, 2, 8])), 'OUT_OF_RANGE')).toHaveLength(0);
+  });
+
+  it('keeps an excursion ongoing while no in-range reading follows', () => {
+    const [excursion] = ofType(evaluate(series([5, 1.5, 1])), 'OUT_OF_RANGE');
+    expect(excursion).toMatchObject({
+      ongoing: true,
+      endMs: null,
+      durationMs: 5 * minute,
+      peakMilliC: 1000,
+      direction: 'BELOW',
+    });
+  });
+});
+
+describe('continuous rule (rule 2)', () => {
+  it('does not fire for a stretch of exactly its time', () => {
+    // 12 readings 5 min apart above 8 °C, then back: 60 min beyond.
+    const readings = series([5, ...Array<number>(12).fill(9), 5]);
+    expect(ofType(evaluate(readings), 'CONTINUOUS')).toHaveLength(0);
+  });
+
+  it('fires CRITICAL for a stretch one interval longer than its time', () => {
+    const readings = series([5, ...Array<number>(13).fill(9), 5]);
+    const [alert] = ofType(evaluate(readings), 'CONTINUOUS');
+    expect(alert).toMatchObject({
+      severity: 'CRITICAL',
+      ruleId: 'hot-1h',
+      durationMs: 65 * minute,
+      limitMs: hour,
+    });
+  });
+
+  it('is broken by a gap longer than the logging interval', () => {
+    const before = series(Array<number>(8).fill(9));
+    const after = series(Array<number>(8).fill(9), 5, t0 + 60 * minute);
+    // 35 min + gap of 25 min + 35 min: no single stretch exceeds 1 h.
+    expect(ofType(evaluate([...before, ...after]), 'CONTINUOUS')).toHaveLength(0);
+  });
+});
+
+describe('cumulative rule (rule 3)', () => {
+  function pulses(count: number): TimedReading[] {
+    // Each pulse: 30 min above 8 °C (7 readings, 5 min apart), then 30 min in range.
+    const values: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      values.push(...Array<number>(6).fill(9), ...Array<number>(6).fill(5));
+    }
+    return series(values);
+  }
+
+  it('does not fire at exactly its budget', () => {
+    expect(ofType(evaluate(pulses(4)), 'CUMULATIVE')).toHaveLength(0);
+  });
+
+  it('fires once the total exceeds its budget, with one alert per sensor and rule', () => {
+    const readings = [
+      ...pulses(4),
+      { ms: t0 + 4 * hour, milliC: 9000 },
+      { ms: t0 + 4 * hour + minute, milliC: 5000 },
+    ];
+    const alerts = ofType(evaluate(readings), 'CUMULATIVE');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      alertId: 'CUMULATIVE:hot-2h-total:S1',
+      durationMs: 2 * hour + minute,
+      startMs: t0,
+    });
+  });
+});
+
+describe('hard limit (rule 4)', () => {
+  it('fires CRITICAL for a single reading at an inclusive threshold', () => {
+    const [alert] = ofType(evaluate(series([5, 0, 5])), 'HARD_LIMIT');
+    expect(alert).toMatchObject({
+      severity: 'CRITICAL',
+      ruleId: 'frozen',
+      peakMilliC: 0,
+      startMs: t0 + 5 * minute,
+    });
+  });
+
+  it('does not fire just inside the threshold', () => {
+    expect(ofType(evaluate(series([5, 0.001, 5])), 'HARD_LIMIT')).toHaveLength(0);
+  });
+});
+
+describe('data gap (rule 6)', () => {
+  it('raises DATA_GAP for a silence longer than the logging interval in transit', () => {
+    const readings = [
+      { ms: t0, milliC: 5000 },
+      { ms: t0 + 10 * minute + 1, milliC: 5000 },
+    ];
+    const [gap] = ofType(evaluate(readings), 'DATA_GAP');
+    expect(gap).toMatchObject({
+      durationMs: 10 * minute + 1,
+      startMs: t0,
+      endMs: t0 + 10 * minute + 1,
+    });
+  });
+
+  it('accepts a silence of exactly the logging interval', () => {
+    const readings = [
+      { ms: t0, milliC: 5000 },
+      { ms: t0 + 10 * minute, milliC: 5000 },
+    ];
+    expect(ofType(evaluate(readings), 'DATA_GAP')).toHaveLength(0);
+  });
+
+  it('ignores silences before the shipment is in transit', () => {
+    const readings = [
+      { ms: t0, milliC: 5000 },
+      { ms: t0 + hour, milliC: 5000 },
+    ];
+    expect(ofType(evaluate(readings, profile, null), 'DATA_GAP')).toHaveLength(0);
+    expect(ofType(evaluate(readings, profile, t0 + 55 * minute), 'DATA_GAP')).toHaveLength(0);
+    expect(ofType(evaluate(readings, profile, t0 + 45 * minute), 'DATA_GAP')).toHaveLength(1);
+  });
+});
+
+describe('WHO PQS E006 preset: the threshold value itself is a breach', () => {
+  const e006 = findPreset('who-pqs-e006-shipping')!;
+
+  it('fires heat-45-1h for 45.0 °C held longer than 1 h, not for 44.999 °C', () => {
+    const at45 = series(Array<number>(8).fill(45), 10);
+    const below = series(Array<number>(8).fill(44.999), 10);
+    expect(ofType(evaluate(at45, e006), 'CONTINUOUS').map((a) => a.ruleId)).toEqual(['heat-45-1h']);
+    expect(ofType(evaluate(below, e006), 'CONTINUOUS')).toHaveLength(0);
+  });
+
+  it('fires freeze for -0.5 °C held longer than 1 h', () => {
+    const alerts = ofType(evaluate(series(Array<number>(8).fill(-0.5), 10), e006), 'CONTINUOUS');
+    expect(alerts.map((a) => a.ruleId)).toEqual(['freeze-minus0.5-1h']);
+  });
+});
+
+describe('incremental folding', () => {
+  it('gives the same track and alerts whether a series is folded at once or in parts', () => {
+    const readings = series([5, 9, 9, 9, -1, 5, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1, 5]);
+    const evaluator = new ExcursionEvaluator(profile, { startMs: t0, endMs: null });
+    const whole = emptyTrack('S1');
+    const wholeAlerts = evaluator.fold(whole, readings);
+    const parts = emptyTrack('S1');
+    const merged = new Map(evaluator.fold(parts, readings.slice(0, 7)));
+    for (const [id, alert] of evaluator.fold(parts, readings.slice(7))) {
+      merged.set(id, alert);
+    }
+    expect(parts).toEqual(whole);
+    expect([...merged.entries()].filter(([, a]) => a !== null).sort()).toEqual(
+      [...wholeAlerts.entries()].filter(([, a]) => a !== null).sort(),
+    );
+  });
+});
