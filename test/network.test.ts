@@ -1,7 +1,7 @@
 // The foundation on the live network: every organisation transacts through the gateway and reads
 // what the others wrote, and a transaction without the endorsements the policy needs is rejected
 // at validation, with the client seeing the commit status rather than a hang.
-import { StatusCode } from '@hyperledger/fabric-gateway';
+import { EndorseError, StatusCode } from '@hyperledger/fabric-gateway';
 import { gtinWithCheckDigit } from './support/gtin';
 import { connectAs, OrgConnection, parseJson, uniqueId } from './support/network';
 
@@ -131,5 +131,24 @@ describe('local Fabric network', () => {
     } finally {
       sensorGateway.close();
     }
+  });
+
+  it("submits through the Auditor's own gateway, where the chaincode refuses the regulator writes", async () => {
+    const lot = newLot();
+
+    const error: unknown = await auditor.contract.submitTransaction('RegisterLot', lot.json).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+
+    expect(error).toBeInstanceOf(EndorseError);
+    const messages = (error as EndorseError).details.map((detail) => detail.message);
+    const body = messages.map((message) =>
+      message.slice(message.indexOf('{'), message.lastIndexOf('}') + 1),
+    );
+    expect(body.map((json) => (JSON.parse(json) as { code: string }).code)).toContain(
+      'ACCESS_DENIED',
+    );
+    await expect(qa.contract.evaluateTransaction('GetLot', lot.lotId)).rejects.toThrow();
   });
 });
