@@ -4,4 +4,6 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
+  // fabric-contract-api logs every decorator at info level; keep test output readable.
+  setupFiles: ['<rootDir>/jest.setup.js'],
 };

@@ -1,0 +1,1 @@
+process.env.CORE_CHAINCODE_LOGGING_LEVEL = 'error';
