@@ -28,7 +28,9 @@ else
 fi
 
 step 3/6 "unit tests"
-npm run --silent test:unit
+# Each jest run also writes its results as JSON (in the package's folder) for the closing count.
+rm -f ./*/jest-results.json
+npm run --silent test:unit -- --json --outputFile=jest-results.json
 
 step 4/6 "Fabric binaries"
 bash scripts/install-fabric.sh
@@ -41,6 +43,17 @@ fi
 bash scripts/deploy.sh
 
 step 6/6 "integration tests against the live network"
-npm run --silent test:integration
+npm run --silent test:integration -- --json --outputFile=jest-results.json
 
 info "all tests passed in $((SECONDS - started)) s"
+# The plain closing count CI reads: "N passed, N failed".
+# shellcheck disable=SC2016
+node -e '
+  let passed = 0, failed = 0;
+  for (const file of process.argv.slice(1)) {
+    const results = require(require("path").resolve(file));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+' ./*/jest-results.json
