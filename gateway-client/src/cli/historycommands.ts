@@ -1,0 +1,225 @@
+import { readFile } from 'node:fs/promises';
+import { ColdtraceError } from '../coldtraceerror';
+import { JsonReader } from '../jsonreader';
+import { type ShipmentCreation, readLocation } from '../shipment';
+import type { ShipmentEvent } from '../shipmentevent';
+import { readTemperatureProfile } from '../temperatureprofile';
+import type { Command, CommandContext } from './commandregistry';
+import { UsageError } from './usageerror';
+import { formatTable, isoTime } from './table';
+
+function printEvents(context: CommandContext, events: readonly ShipmentEvent[]): void {
+  context.out(
+    context.json
+      ? JSON.stringify(events, null, 2)
+      : formatTable(
+          ['Shipment', '#', 'Time', 'Event', 'By', 'Status', 'Summary'],
+          events.map((e) => [
+            e.shipmentId,
+            String(e.seq),
+            isoTime(e.timestampMs),
+            e.type,
+            `${e.actor.mspId}/${e.actor.role}`,
+            e.status,
+            e.summary,
+          ]),
+        ),
+  );
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const result: T[] = [];
+  for await (const item of items) {
+    result.push(item);
+  }
+  return result;
+}
+
+async function readJsonFile(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as unknown;
+  } catch (err) {
+    throw new UsageError(
+      `cannot read JSON from ${path}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+}
+
+/** Checks the shape of a shipment file before it is sent; the chaincode checks the values. */
+function readShipmentCreation(value: unknown): ShipmentCreation {
+  try {
+    const json = new JsonReader(value, 'shipment');
+    const profile = json.has('profile')
+      ? typeof json.field('profile').raw === 'string'
+        ? json.string('profile')
+        : readTemperatureProfile(json.field('profile'))
+      : undefined;
+    return {
+      shipmentId: json.string('shipmentId'),
+      lots: json.array('lots', (line) => ({
+        lotId: line.string('lotId'),
+        quantity: line.integer('quantity'),
+      })),
+      origin: readLocation(json.field('origin')),
+      destination: readLocation(json.field('destination')),
+      ...(profile !== undefined ? { profile } : {}),
+    };
+  } catch (err) {
+    if (err instanceof ColdtraceError) {
+      throw new UsageError(`invalid shipment file: ${err.message}`);
+    }
+    throw err;
+  }
+}
+
+export const lotHistory: Command = {
+  path: ['lot', 'history'],
+  summary: "a lot's full history across every shipment that carried it",
+  roles: 'Pharma qa, auditor',
+  options: [{ name: 'lot', description: 'lot id <gtin14>:<lotNumber>', required: true }],
+  async run(context) {
+    const client = await context.client();
+    printEvents(context, await collect(client.lots.allHistory(context.option('lot'))));
+    return 0;
+  },
+};
+
+export const lotGet: Command = {
+  path: ['lot', 'get'],
+  summary: 'show a lot',
+  roles: 'any role',
+  options: [{ name: 'lot', description: 'lot id', required: true }],
+  async run(context) {
+    const lot = await (await context.client()).lots.get(context.option('lot'));
+    context.out(
+      context.json
+        ? JSON.stringify(lot, null, 2)
+        : formatTable(
+            ['Lot', 'Product', 'Expiry', 'Profile', 'Registered'],
+            [
+              [
+                lot.lotId,
+                lot.productName,
+                lot.expiry,
+                lot.profile.name,
+                isoTime(lot.registeredAtMs),
+              ],
+            ],
+          ),
+    );
+    return 0;
+  },
+};
+
+export const lotRegister: Command = {
+  path: ['lot', 'register'],
+  summary: 'register a lot',
+  roles: 'Pharma shipper, qa',
+  options: [
+    { name: 'gtin', description: 'GTIN-8/12/13/14', required: true },
+    { name: 'lot-number', description: 'lot number', required: true },
+    { name: 'expiry', description: 'YYYY-MM-DD', required: true },
+    { name: 'product', description: 'product name', required: true },
+    { name: 'profile', description: 'temperature profile preset (default refrigerated-2-8)' },
+  ],
+  async run(context) {
+    const lot = await (
+      await context.client()
+    ).lots.register({
+      gtin: context.option('gtin'),
+      lotNumber: context.option('lot-number'),
+      expiry: context.option('expiry'),
+      productName: context.option('product'),
+      profile: context.optionalOption('profile') ?? 'refrigerated-2-8',
+    });
+    context.out(
+      context.json ? JSON.stringify(lot, null, 2) : `registered lot ${lot.lotId} (tx ${lot.txId})`,
+    );
+    return 0;
+  },
+};
+
+export const shipmentHistory: Command = {
+  path: ['shipment', 'history'],
+  summary: "a shipment's history",
+  roles: 'any role',
+  options: [{ name: 'shipment', description: 'shipment id', required: true }],
+  async run(context) {
+    const client = await context.client();
+    printEvents(context, await collect(client.shipments.allHistory(context.option('shipment'))));
+    return 0;
+  },
+};
+
+export const shipmentGet: Command = {
+  path: ['shipment', 'get'],
+  summary: 'show a shipment',
+  roles: 'any role',
+  options: [{ name: 'shipment', description: 'shipment id', required: true }],
+  async run(context) {
+    const s = await (await context.client()).shipments.get(context.option('shipment'));
+    context.out(
+      context.json
+        ? JSON.stringify(s, null, 2)
+        : formatTable(
+            ['Shipment', 'Status', 'Owner', 'Custodian', 'Pending to', 'Readings', 'Profile'],
+            [
+              [
+                s.shipmentId,
+                s.status,
+                s.ownerMspId,
+                s.custodianMspId,
+                s.pendingHandover?.toMspId ?? '',
+                String(s.readingCount),
+                s.profile.name,
+              ],
+            ],
+          ),
+    );
+    return 0;
+  },
+};
+
+export const shipmentCreate: Command = {
+  path: ['shipment', 'create'],
+  summary: 'create a shipment from a JSON file shaped as CreateShipment takes it',
+  roles: 'Pharma shipper',
+  options: [{ name: 'file', description: 'shipment JSON', required: true }],
+  async run(context) {
+    const input = readShipmentCreation(await readJsonFile(context.option('file')));
+    const client = await context.client();
+    const shipment = await client.shipments.create(input);
+    context.out(
+      context.json
+        ? JSON.stringify(shipment, null, 2)
+        : `created shipment ${shipment.shipmentId} (${shipment.status})`,
+    );
+    return 0;
+  },
+};
+
+export const shipmentDispose: Command = {
+  path: ['shipment', 'dispose'],
+  summary: 'release or reject a quarantined shipment',
+  roles: 'Pharma qa',
+  options: [
+    { name: 'shipment', description: 'shipment id', required: true },
+    { name: 'decision', description: 'RELEASE or REJECT', required: true },
+    { name: 'reason', description: 'reason for the decision', required: true },
+  ],
+  async run(context) {
+    const decision = context.option('decision');
+    if (decision !== 'RELEASE' && decision !== 'REJECT') {
+      throw new UsageError('--decision must be RELEASE or REJECT');
+    }
+    const shipment = await (
+      await context.client()
+    ).shipments.dispose(context.option('shipment'), decision, context.option('reason'));
+    context.out(
+      context.json
+        ? JSON.stringify(shipment, null, 2)
+        : `shipment ${shipment.shipmentId} is ${shipment.status}`,
+    );
+    return 0;
+  },
+};

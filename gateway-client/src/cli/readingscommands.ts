@@ -1,0 +1,122 @@
+import type { BatchResult } from '../readingingestion';
+import { readReadingsFile } from '../readingfile';
+import type { Command } from './commandregistry';
+import { ProgressBar } from './progressbar';
+import { celsius, formatTable, isoTime } from './table';
+
+function parsePositiveInteger(text: string | undefined, fallback: number): number {
+  const value = text === undefined ? fallback : Number(text);
+  return Number.isInteger(value) && value > 0 ? value : Number.NaN;
+}
+
+export const readingsSubmit: Command = {
+  path: ['readings', 'submit'],
+  summary: 'submit sensor readings from a CSV, JSON or GS1 EPCIS 2.0 file',
+  roles: 'Logistics sensor-gateway',
+  options: [
+    { name: 'shipment', description: 'shipment id', required: true },
+    { name: 'file', description: 'readings file (.csv, .json, EPCIS JSON)', required: true },
+    { name: 'batch-size', description: 'readings per transaction, 1-1000 (default 500)' },
+    { name: 'in-flight', description: 'transactions in flight at once (default 8)' },
+  ],
+  async run(context) {
+    const shipmentId = context.option('shipment');
+    const readings = await readReadingsFile(context.option('file'));
+    const maxBatchSize = parsePositiveInteger(context.optionalOption('batch-size'), 500);
+    const maxInFlight = parsePositiveInteger(context.optionalOption('in-flight'), 8);
+    const client = await context.client();
+    const progress = new ProgressBar(context.stderr, readings.length);
+    const ingestion = client.readings.newIngestion({
+      maxBatchSize,
+      maxInFlight,
+      signal: context.signal,
+      onBatchSettled: (batch: BatchResult) => {
+        progress.advance(batch.readingCount, batch.outcome !== 'committed');
+      },
+      onRetry: (batch, error, delayMs) => {
+        context.err(`retrying batch ${batch.batchId} in ${delayMs} ms: ${error.code}`);
+      },
+    });
+    const summary = await ingestion.ingest([{ shipmentId, readings }]);
+    progress.finish();
+    if (context.json) {
+      context.out(
+        JSON.stringify(
+          summary,
+          (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
+          2,
+        ),
+      );
+    } else {
+      context.out(
+        formatTable(
+          [
+            'Batch',
+            'Readings',
+            'Outcome',
+            'Accepted',
+            'Duplicates',
+            'Status',
+            'Block',
+            'Transaction',
+          ],
+          summary.batches.map((b) => [
+            b.batchId,
+            String(b.readingCount),
+            b.outcome,
+            b.receipt !== undefined ? String(b.receipt.accepted) : '',
+            b.receipt !== undefined ? String(b.receipt.duplicates) : '',
+            b.commitStatus?.codeName ?? b.error?.code ?? '',
+            b.commitStatus?.blockNumber.toString() ?? '',
+            b.transactionId ?? '',
+          ]),
+        ),
+      );
+    }
+    const failed = summary.batches.find((b) => b.outcome === 'failed');
+    if (failed !== undefined) {
+      context.err(
+        `coldtrace: ${summary.failedBatches} batch(es) failed, ${summary.skippedBatches} skipped: ${failed.error?.message ?? 'unknown error'}`,
+      );
+      return 1;
+    }
+    return 0;
+  },
+};
+
+export const readingsList: Command = {
+  path: ['readings', 'list'],
+  summary: "list a shipment's readings (all pages)",
+  roles: 'any role',
+  options: [
+    { name: 'shipment', description: 'shipment id', required: true },
+    { name: 'from', description: 'start time, RFC 3339' },
+    { name: 'to', description: 'end time, RFC 3339' },
+  ],
+  async run(context) {
+    const client = await context.client();
+    const from = context.optionalOption('from');
+    const to = context.optionalOption('to');
+    const readings = [];
+    for await (const reading of client.readings.all(context.option('shipment'), {
+      ...(from !== undefined ? { fromMs: Date.parse(from) } : {}),
+      ...(to !== undefined ? { toMs: Date.parse(to) } : {}),
+    })) {
+      readings.push(reading);
+    }
+    context.out(
+      context.json
+        ? JSON.stringify(readings, null, 2)
+        : formatTable(
+            ['Sensor', 'Time', '°C', 'Humidity %'],
+            readings.map((r) => [
+              r.sensorId,
+              isoTime(r.timestampMs),
+              celsius(r.milliC),
+              r.humidityPct?.toString() ?? '',
+            ]),
+          ),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,151 @@
+import { connect } from '../connect';
+import type { ColdtraceClient } from '../coldtraceclient';
+import { ColdtraceError } from '../coldtraceerror';
+import { profilePath } from '../connectionprofile';
+import { type ParsedArgs, commonOptions, parseArgs } from './args';
+import { resolveCliConfig } from './cliconfig';
+import { type Command, type CommandContext, CommandRegistry } from './commandregistry';
+import { UsageError } from './usageerror';
+
+export interface CliEnvironment {
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly signal: AbortSignal;
+  /** Test seam; default {@link connect} with the profile of the configured org. */
+  readonly connectClient?: (profileFile: string, user: string) => Promise<ColdtraceClient>;
+}
+
+const connectWithProfile = (profileFile: string, user: string): Promise<ColdtraceClient> =>
+  connect({ connection: { profile: profileFile, user } });
+
+type Print = (text: string) => void;
+
+/** Help or an error for a command line that names no command. */
+function noCommand(
+  registry: CommandRegistry,
+  argv: readonly string[],
+  out: Print,
+  err: Print,
+): number {
+  const group = argv[0];
+  const knownGroup = group !== undefined && registry.group(group).length > 0;
+  const wantsHelp = argv.length === 0 || group === 'help' || group === '--help';
+  if (wantsHelp || (knownGroup && argv.includes('--help'))) {
+    out(registry.overview(knownGroup ? group : undefined));
+    return 0;
+  }
+  err(
+    `coldtrace: unknown command ${argv.join(' ')}\n\n${registry.overview(knownGroup ? group : undefined)}`,
+  );
+  return 2;
+}
+
+function checkArgs(command: Command, args: ParsedArgs): void {
+  if (args.positional.length > 0) {
+    throw new UsageError(`unexpected argument ${args.positional[0] ?? ''}`);
+  }
+  for (const option of command.options.filter((o) => o.required === true)) {
+    if (!args.values.has(option.name)) {
+      throw new UsageError(`--${option.name} is required`);
+    }
+  }
+}
+
+/** Maps a failure to its one-line message and exit code. */
+function failure(command: Command, error: unknown, err: Print): number {
+  if (error instanceof UsageError) {
+    err(
+      `coldtrace ${command.path.join(' ')}: ${error.message}\n\n${CommandRegistry.help(command)}`,
+    );
+    return 2;
+  }
+  if (error instanceof ColdtraceError) {
+    const tx = error.transactionId !== undefined ? ` (tx ${error.transactionId})` : '';
+    err(`coldtrace: ${error.code}: ${error.message}${tx}`);
+    return 1;
+  }
+  err(`coldtrace: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+}
+
+/** Owns the lazily opened connection of one command run. */
+class ClientHolder {
+  #client: ColdtraceClient | undefined;
+
+  async get(args: ParsedArgs, environment: CliEnvironment): Promise<ColdtraceClient> {
+    if (this.#client === undefined) {
+      const config = resolveCliConfig(args.values, environment.env, environment.cwd);
+      const connectClient = environment.connectClient ?? connectWithProfile;
+      this.#client = await connectClient(profilePath(config.profilesDir, config.org), config.user);
+    }
+    return this.#client;
+  }
+
+  close(): void {
+    this.#client?.close();
+  }
+}
+
+function newContext(
+  args: ParsedArgs,
+  environment: CliEnvironment,
+  holder: ClientHolder,
+  out: Print,
+  err: Print,
+): CommandContext {
+  return {
+    args,
+    json: args.flags.has('json'),
+    client: () => holder.get(args, environment),
+    option: (name) => {
+      const value = args.values.get(name);
+      if (value === undefined) {
+        throw new UsageError(`--${name} is required`);
+      }
+      return value;
+    },
+    optionalOption: (name) => args.values.get(name),
+    out,
+    err,
+    stderr: environment.stderr,
+    signal: environment.signal,
+  };
+}
+
+/**
+ * Runs one command line; returns the exit code: 0 success, 1 expected failure (one-line message
+ * on stderr), 2 usage error.
+ */
+export async function runCli(
+  registry: CommandRegistry,
+  argv: readonly string[],
+  environment: CliEnvironment,
+): Promise<number> {
+  const out: Print = (text) => {
+    environment.stdout.write(`${text}\n`);
+  };
+  const err: Print = (text) => {
+    environment.stderr.write(`${text}\n`);
+  };
+  const found = registry.find(argv);
+  if (found === undefined) {
+    return noCommand(registry, argv, out, err);
+  }
+  const { command, rest } = found;
+  const holder = new ClientHolder();
+  try {
+    const args = parseArgs(rest, [...command.options, ...commonOptions]);
+    if (args.flags.has('help')) {
+      out(CommandRegistry.help(command));
+      return 0;
+    }
+    checkArgs(command, args);
+    return await command.run(newContext(args, environment, holder, out, err));
+  } catch (error) {
+    return failure(command, error, err);
+  } finally {
+    holder.close();
+  }
+}

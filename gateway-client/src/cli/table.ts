@@ -1,0 +1,21 @@
+/** Formats rows as an aligned plain-text table for people. */
+export function formatTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  const widths = headers.map((header, c) =>
+    Math.max(header.length, ...rows.map((row) => (row[c] ?? '').length)),
+  );
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, c) => cell.padEnd(widths[c] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export const isoTime = (ms: number | undefined): string =>
+  ms === undefined ? '' : new Date(ms).toISOString();
+
+export const celsius = (milliC: number | undefined): string =>
+  milliC === undefined ? '' : (milliC / 1000).toFixed(1);
