@@ -10,12 +10,17 @@ import {
 
 const minute = 60_000;
 
+// When and in which transaction an alert was raised does depend on arrival order.
+const arrivalFields = new Set(['raisedAtMs', 'raisedTxId', 'updatedAtMs', 'updatedTxId', 'status']);
+
 /** The derived view of the active alerts: what must not depend on arrival order. */
 function activeAlerts(json: string): unknown[] {
   return (JSON.parse(json) as ExcursionAlert[])
     .filter((alert) => alert.status !== 'WITHDRAWN')
-    .map(({ raisedAtMs, raisedTxId, updatedAtMs, updatedTxId, status, ...derived }) => derived)
-    .sort((a, b) => (a.alertId < b.alertId ? -1 : 1));
+    .map((alert) =>
+      Object.fromEntries(Object.entries(alert).filter(([key]) => !arrivalFields.has(key))),
+    )
+    .sort((a, b) => (String(a.alertId) < String(b.alertId) ? -1 : 1));
 }
 
 async function ingest(
