@@ -50,6 +50,11 @@ export class WrittenState {
     return undefined;
   }
 
+  /** Every object, in commit order. */
+  all(): readonly WrittenObject[] {
+    return this.#objects;
+  }
+
   /** Objects written by one transaction. */
   writtenBy(transactionId: string): WrittenObject[] {
     return this.#objects.filter((object) => object.transactionId === transactionId);
