@@ -68,7 +68,7 @@ export const alertsList: Command = {
 export const alertsAck: Command = {
   path: ['alerts', 'ack'],
   summary: 'acknowledge an alert with a comment',
-  roles: 'Pharma qa, custodian',
+  roles: 'Pharma qa; shipper or dispatcher of the custodian',
   options: [
     { name: 'shipment', description: 'shipment id', required: true },
     { name: 'alert', description: 'alert id', required: true },

@@ -43,7 +43,7 @@ export const custodyAccept: Command = {
 export const custodyDeliver: Command = {
   path: ['custody', 'deliver'],
   summary: 'confirm delivery of a shipment',
-  roles: 'owner or custodian',
+  roles: 'Pharma shipper (owner) or Logistics dispatcher (custodian)',
   options: [shipmentOption],
   async run(context) {
     const client = await context.client();
