@@ -124,7 +124,8 @@ commit_definition() {
     die "commit failed (log: $LOG_DIR/peer-cli.log)"
 }
 
-# A read through the peer proves the peer reaches its chaincode server.
+# A read through each peer proves the peer reaches its chaincode server; an endorsement planned by
+# each gateway proves discovery knows enough peers with the chaincode to satisfy the policy.
 wait_until_serving() {
   local org
   for org in $(peer_orgs); do
@@ -132,6 +133,8 @@ wait_until_serving() {
       -c '{"function":"org.hyperledger.fabric:GetMetadata","Args":[]}' ||
       die "chaincode not answering through $(peer_of_org "$org") (logs: $LOG_DIR/)"
   done
+  (cd "$COLDTRACE_ROOT" && node scripts/lib/wait-for-endorsers.js "$PROFILE_DIR" "$HEALTH_TIMEOUT_SECONDS") ||
+    die "the gateways cannot plan endorsements of $CHAINCODE_NAME (logs: $LOG_DIR/)"
 }
 
 main() {
