@@ -30,7 +30,9 @@ fi
 step 3/6 "unit tests"
 # Each jest run also writes its results as JSON (in the package's folder) for the closing count.
 rm -f ./*/jest-results.json
-npm run --silent test:unit -- --json --outputFile=jest-results.json
+for workspace in chaincode gateway-client demo; do
+  npm run --silent test:unit --workspace "$workspace" -- --json --outputFile=jest-results.json
+done
 
 step 4/6 "Fabric binaries"
 bash scripts/install-fabric.sh
@@ -43,7 +45,7 @@ fi
 bash scripts/deploy.sh
 
 step 6/6 "integration tests against the live network"
-npm run --silent test:integration -- --json --outputFile=jest-results.json
+npm run --silent test:integration --workspace test -- --json --outputFile=jest-results.json
 
 info "all tests passed in $((SECONDS - started)) s"
 # The plain closing count CI reads: "N passed, N failed".
