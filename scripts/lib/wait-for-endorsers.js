@@ -1,7 +1,8 @@
 // Waits until every organisation's gateway can plan an endorsement of the chaincode: after a fresh
 // start or an upgrade, peers learn of each other and of the installed chaincode through gossip a
 // few seconds after the definition is committed. Endorsing a read-only proposal (never submitted)
-// proves discovery found enough peers, and changes nothing.
+// on every organisation's peer proves discovery knows them all (key-level policies can name any
+// two), and changes nothing.
 // Usage: node wait-for-endorsers.js PROFILE_DIR TIMEOUT_SECONDS
 'use strict';
 const fs = require('node:fs');
@@ -13,7 +14,7 @@ const { connect, hash, signers } = require('@hyperledger/fabric-gateway');
 const [profileDir, timeoutSeconds = '60'] = process.argv.slice(2);
 const deadline = Date.now() + Number(timeoutSeconds) * 1000;
 
-async function endorsable(profile) {
+async function endorsable(profile, mspIds) {
   const user = Object.values(profile.users).find((candidate) => candidate.role);
   if (!user) throw new Error(`no user with a role in the ${profile.mspId} profile`);
   const client = new grpc.Client(
@@ -28,7 +29,7 @@ async function endorsable(profile) {
   });
   try {
     const contract = gateway.getNetwork(profile.channel).getContract(profile.chaincode);
-    await contract.newProposal('ListProfilePresets').endorse();
+    await contract.newProposal('ListProfilePresets', { endorsingOrganizations: mspIds }).endorse();
   } finally {
     gateway.close();
     client.close();
@@ -36,12 +37,15 @@ async function endorsable(profile) {
 }
 
 async function main() {
-  const files = fs.readdirSync(profileDir).filter((file) => file.endsWith('.json'));
-  for (const file of files) {
-    const profile = JSON.parse(fs.readFileSync(path.join(profileDir, file), 'utf8'));
+  const profiles = fs
+    .readdirSync(profileDir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => JSON.parse(fs.readFileSync(path.join(profileDir, file), 'utf8')));
+  const mspIds = profiles.map((profile) => profile.mspId);
+  for (const profile of profiles) {
     for (;;) {
       try {
-        await endorsable(profile);
+        await endorsable(profile, mspIds);
         break;
       } catch (error) {
         if (Date.now() > deadline) {
