@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Generates docker-compose.yml: the network of network/nodes.tsv as containers of the official
 # Fabric images, for machines with a Docker engine (docs/docker.md). Each node's environment and
-# command line come from the functions the native runtime uses (lib/node-env.sh, start_ca,
-# start_chaincode_server), so the two topologies cannot drift apart.
+# command line come from the functions the native runtime uses (lib/node-env.sh,
+# ca_server_command, chaincode_server_command), so the two topologies cannot drift apart.
 #
 # Usage: scripts/compose.sh [--check]
 #   (no flag)  write docker-compose.yml at the repository root
@@ -49,21 +49,6 @@ yaml_string() {
   printf "'%s'" "${value//\'/\'\'}"
 }
 
-# Prints what a lib function hands to start_process (name, working directory, command, one per
-# line) instead of starting it: every function that would touch a process is stubbed out here.
-# shellcheck disable=SC2317 # the stubs are called by the lib function, not here
-captured_start() (
-  start_process() { printf '%s\n' "$@"; }
-  stop_process() { :; }
-  running_package_id() { :; }
-  recorded_pid() { :; }
-  port_in_use() { return 1; }
-  wait_port() { :; }
-  mkdir() { :; }
-  info() { :; }
-  "$@"
-)
-
 # service NAME IMAGE WORKDIR: the part every service shares.
 service() {
   printf '  %s:\n' "$1"
@@ -92,20 +77,15 @@ command_list() {
   for arg in "$@"; do printf '      - %s\n' "$(yaml_string "$(container_path "$arg")")"; done
 }
 
-# A service from a captured start: `env VAR=value... BINARY ARG...` run in the working directory.
-captured_service() {
-  local image=$1 lines name workdir vars=()
-  shift
-  mapfile -t lines < <(captured_start "$@")
-  name=${lines[0]} workdir=${lines[1]}
-  lines=("${lines[@]:2}")
-  if [[ ${lines[0]} == env ]]; then
+# command_service NAME IMAGE WORKDIR: a service from a lib *_command function's output on stdin
+# (VAR=value lines, then the binary and its arguments), as the native runtime starts it.
+command_service() {
+  local name=$1 image=$2 workdir=$3 lines vars=()
+  mapfile -t lines
+  while [[ ${lines[0]} =~ ^[A-Z_][A-Z0-9_]*= ]]; do
+    vars+=("${lines[0]}")
     lines=("${lines[@]:1}")
-    while [[ ${lines[0]} =~ ^[A-Z_][A-Z0-9_]*= ]]; do
-      vars+=("${lines[0]}")
-      lines=("${lines[@]:1}")
-    done
-  fi
+  done
   service "$name" "$image" "$workdir"
   environment "${vars[@]}"
   if [[ $image == "$NODE_IMAGE" ]]; then
@@ -157,7 +137,8 @@ generate() {
   printf '# run it again. How to run this file, and what has been tested: docs/docker.md.\n'
   printf 'name: coldtrace\n\nservices:\n'
   while read -r name org _rest; do
-    CA_BOOTSTRAP_PASSWORD=$CA_PASSWORD_TOKEN captured_service "hyperledger/fabric-ca:$FABRIC_CA_IMAGE_TAG" start_ca "$org"
+    CA_BOOTSTRAP_PASSWORD=$CA_PASSWORD_TOKEN ca_server_command "$org" |
+      command_service "ca.$org" "hyperledger/fabric-ca:$FABRIC_CA_IMAGE_TAG" "$(ca_home "$org")"
   done < <(nodes_of_kind ca)
   while read -r name _rest; do
     orderer_env "$name" | node_service "$name" "hyperledger/fabric-orderer:$FABRIC_IMAGE_TAG" orderer
@@ -166,7 +147,8 @@ generate() {
     peer_env "$name" | node_service "$name" "hyperledger/fabric-peer:$FABRIC_IMAGE_TAG" peer node start
   done < <(nodes_of_kind peer)
   while read -r name _rest; do
-    captured_service "$NODE_IMAGE" start_chaincode_server "$name" "$PACKAGE_ID_TOKEN"
+    chaincode_server_command "$name" "$PACKAGE_ID_TOKEN" "$CHAINCODE_DIR" |
+      command_service "$(chaincode_process "$name")" "$NODE_IMAGE" "$CHAINCODE_DIR"
   done < <(nodes_of_kind peer)
   tools_service
 }

@@ -9,19 +9,23 @@ ca_home() { echo "$NET_DIR/ca/$1"; }
 ca_tls_cert() { echo "$(ca_home "$1")/ca-cert.pem"; }
 ca_url() { echo "https://127.0.0.1:$(node_field "ca.$1" port)"; }
 
-start_ca() {
-  local org=$1 node="ca.$1" port ops home
-  port=$(node_field "$node" port)
-  ops=$(node_field "$node" ops)
-  home=$(ca_home "$org")
-  mkdir -p "$home"
-  start_process "$node" "$home" env \
-    FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS="127.0.0.1:$ops" \
-    FABRIC_CA_SERVER_CA_NAME="$node" \
+# The CA server's environment (VAR=value) and command line, one word per line; compose.sh uses it
+# too, so the Docker services start exactly the same way.
+ca_server_command() {
+  local org=$1 node="ca.$1"
+  printf '%s\n' \
+    "FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS=127.0.0.1:$(node_field "$node" ops)" \
+    "FABRIC_CA_SERVER_CA_NAME=$node" \
     "$BIN_DIR/fabric-ca-server" start \
     -b "$CA_BOOTSTRAP_USER:$CA_BOOTSTRAP_PASSWORD" \
-    --address 127.0.0.1 -p "$port" -H "$home" \
+    --address 127.0.0.1 -p "$(node_field "$node" port)" -H "$(ca_home "$org")" \
     --tls.enabled --csr.cn "$node" --csr.hosts "127.0.0.1,localhost,$(node_host "$node")"
+}
+
+start_ca() {
+  local org=$1 command
+  mapfile -t command < <(ca_server_command "$org")
+  start_process "ca.$org" "$(ca_home "$org")" env "${command[@]}"
 }
 
 # The CA's TLS API answering /cainfo is its readiness signal.
