@@ -124,19 +124,6 @@ commit_definition() {
     die "commit failed (log: $LOG_DIR/peer-cli.log)"
 }
 
-# A read through each peer proves the peer reaches its chaincode server; an endorsement planned by
-# each gateway proves discovery knows enough peers with the chaincode to satisfy the policy.
-wait_until_serving() {
-  local org
-  for org in $(peer_orgs); do
-    with_retries peer_as_admin "$org" chaincode query -C "$CHANNEL_NAME" -n "$CHAINCODE_NAME" \
-      -c '{"function":"org.hyperledger.fabric:GetMetadata","Args":[]}' ||
-      die "chaincode not answering through $(peer_of_org "$org") (logs: $LOG_DIR/)"
-  done
-  (cd "$COLDTRACE_ROOT" && node scripts/lib/wait-for-endorsers.js "$PROFILE_DIR" "$HEALTH_TIMEOUT_SECONDS") ||
-    die "the gateways cannot plan endorsements of $CHAINCODE_NAME (logs: $LOG_DIR/)"
-}
-
 main() {
   require_fabric_binaries
   is_running peer0.pharma || die "the network is not up: run scripts/network.sh up"
@@ -158,7 +145,7 @@ main() {
     approve_everywhere "$package_id" "$sequence"
     commit_definition "$package_id" "$sequence"
   fi
-  wait_until_serving
+  wait_for_endorsers
   info "chaincode $CHAINCODE_NAME deployed: $package_id, sequence $sequence, in $((SECONDS - started)) s"
 }
 

@@ -185,6 +185,10 @@ cmd_up() {
   join_peers
   resume_chaincode_servers
   write_profiles
+  if [[ -f $DEPLOYED_PACKAGE_FILE ]]; then
+    info "waiting until every gateway can endorse the resumed chaincode"
+    wait_for_endorsers
+  fi
   info "network up in $((SECONDS - began)) s; connection profiles in $PROFILE_DIR"
 }
 
