@@ -31,6 +31,41 @@ describe('mean kinetic temperature', () => {
     expect(referenceMkt([20, 30])).toBeCloseTo(26.26, 2);
   });
 
+  it('reproduces a published worked example: 20 °C 2 h, 2 °C 4 h, 25 °C 1 h give 15.7 °C', () => {
+    // Isopharm, "What is Mean Kinetic Temperature?",
+    // https://systems.isopharm.co.uk/mean-kinetic-temperature/ : "A product is sat in a 20º C
+    // room for 2 hours, in 2º C refrigeration for 4 hours, and on a 25º C loading dock for 1 hour
+    // Using MKT we can calculate that temperature profile of the product was 'thermally
+    // equivalent' to storing them at 15.7º C for 7 hours." (R = 8.314472 J/mol·K there.)
+    // The page does not restate ΔH for the example; 15.7 °C is what ΔH = 83.144 kJ/mol gives
+    // (USP <1160>: "ΔH ... equals 83.144 kJ per mol"; 80 kJ/mol would give 15.5, 90 kJ/mol
+    // 16.0), the value fixed here as ΔH/R = 10,000 K.
+    const profile: TemperatureProfile = {
+      name: 'isopharm',
+      range: { minMilliC: -50_000, maxMilliC: 50_000 },
+      rules: [],
+      mkt: { limitMilliC: 15_000, windowMs: 86_400_000, minCoverageMs: 7 * 3_600_000 },
+      maxLoggingIntervalMs: 4 * 3_600_000,
+    };
+    const t0 = Date.UTC(2026, 0, 1);
+    // Sample and hold: each reading holds until the next; the last one closes the 7 hours.
+    const readings = [
+      { ms: t0, milliC: 20_000 },
+      { ms: t0 + 2 * 3_600_000, milliC: 2_000 },
+      { ms: t0 + 6 * 3_600_000, milliC: 25_000 },
+      { ms: t0 + 7 * 3_600_000, milliC: 2_000 },
+    ];
+    const [alert] = [
+      ...new ExcursionEvaluator(profile, { startMs: null, endMs: null })
+        .fold(emptyTrack('S'), readings)
+        .values(),
+    ];
+    expect(alert).toMatchObject({ type: 'MKT', durationMs: 7 * 3_600_000 });
+    // Stored to 0.01 °C; the source gives 0.1 °C.
+    expect(alert?.mktMilliC).toBe(15_680);
+    expect(Math.round((alert?.mktMilliC ?? 0) / 100) / 10).toBe(15.7);
+  });
+
   it('matches the reference formula for a refrigerated day with one warm hour (7.76 °C)', () => {
     const day = [...Array<number>(23).fill(5), 25];
     expect(mktOf(day)).toBe(Math.round(referenceMkt(day) * 100) * 10);

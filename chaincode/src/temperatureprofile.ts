@@ -133,12 +133,22 @@ export function strictestProfile(
   }
   const mkts = distinct.flatMap((p) => (p.mkt === null ? [] : [p.mkt]));
   mkts.sort((a, b) => a.limitMilliC - b.limitMilliC || a.windowMs - b.windowMs);
+  const rules = distinct.flatMap((p) =>
+    p.rules.map((rule) => ({ ...rule, id: `${p.name}.${rule.id}` })),
+  );
+  // Names and ids may hold '.', and two custom profiles may share a name: a clash would merge
+  // two rules' stretches into one, so the shipment must name its profile explicitly instead.
+  if (new Set(rules.map((rule) => rule.id)).size !== rules.length) {
+    throw validationFailed(
+      field,
+      'rule-id-clash',
+      "the lots' profiles give two rules the same prefixed id; give the shipment a profile",
+    );
+  }
   return {
     name: distinct.map((p) => p.name).join('+'),
     range: { minMilliC, maxMilliC },
-    rules: distinct.flatMap((p) =>
-      p.rules.map((rule) => ({ ...rule, id: `${p.name}.${rule.id}` })),
-    ),
+    rules,
     mkt: mkts[0] ?? null,
     maxLoggingIntervalMs: Math.min(...distinct.map((p) => p.maxLoggingIntervalMs)),
   };
