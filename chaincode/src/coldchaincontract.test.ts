@@ -75,6 +75,7 @@ describe('ColdChainContract lifecycle', () => {
 
   it('quarantines on a CRITICAL alert in the same transaction, emits one event, and needs QA to release', async () => {
     const ledger = await shipmentInTransit();
+    ledger.timeMs = startMs + 15 * minute;
     const receipt = JSON.parse(
       await ledger.invoke(
         sensorGateway,
@@ -118,6 +119,7 @@ describe('ColdChainContract lifecycle', () => {
 
   it('acknowledges an alert with a comment and drops it from the open alerts', async () => {
     const ledger = await shipmentInTransit();
+    ledger.timeMs = startMs + 15 * minute;
     await ledger.invoke(
       sensorGateway,
       'SubmitReadings',
@@ -152,6 +154,7 @@ describe('ColdChainContract lifecycle', () => {
 
   it('keeps the shipment quarantined when late data withdraws the CRITICAL alert', async () => {
     const ledger = await shipmentInTransit('who-pqs-e006-shipping');
+    ledger.timeMs = startMs + 85 * minute;
     // ≥ 45 °C at 0, 20, 40, 60, 80 min: 80 min beyond, with no readings in between yet.
     const hot = [0, 20, 40, 60, 80].map((m) => ({
       sensorId: 'S1',
@@ -210,12 +213,14 @@ describe('ColdChainContract lifecycle', () => {
   it('keeps a 500-reading in-order batch to a handful of state calls', async () => {
     const ledger = await shipmentInTransit();
     const readings = readingsEvery5Min('S1', Array<number>(500).fill(5), startMs);
+    ledger.timeMs = startMs + 250 * 5 * minute;
     await ledger.invoke(
       sensorGateway,
       'SubmitReadings',
       'SHP-1',
       batchJson('B1', readings.slice(0, 250)),
     );
+    ledger.timeMs = startMs + 500 * 5 * minute;
     await ledger.invoke(
       sensorGateway,
       'SubmitReadings',
@@ -566,6 +571,7 @@ describe('queries', () => {
 
   it('finds alerts by lot and lists the presets', async () => {
     const ledger = await shipmentInTransit();
+    ledger.timeMs = startMs + 15 * minute;
     await ledger.invoke(
       sensorGateway,
       'SubmitReadings',

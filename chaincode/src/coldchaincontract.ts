@@ -23,11 +23,15 @@ import { alertKey, getJson, lotKey, lotShipmentKey, shipmentKey } from './ledger
 import { type Lot, parseLotRegistration } from './lot';
 import { marshal, marshalBytes } from './marshal';
 import { profilePresets } from './profilepresets';
-import { ingestReadings, updateOpenIndex } from './readingsledger';
+import { ingestReadings, observeSilence, updateOpenIndex } from './readingsledger';
 import { parseReadingBatch } from './sensorreading';
 import { type Decision, type Shipment, isActive, parseShipmentRequest } from './shipment';
 import { ShipmentQueries } from './shipmentqueries';
 import { strictestProfile } from './temperatureprofile';
+
+function alertCount(changes: readonly unknown[]): string {
+  return changes.length > 0 ? `, ${changes.length} alert change(s)` : '';
+}
 
 /** coldtrace: lots, shipments, custody, sensor readings and excursion alerts. */
 @Info({ title: 'ColdChainContract', description: 'Cold-chain provenance for pharmaceuticals' })
@@ -173,16 +177,22 @@ export class ColdChainContract extends Contract {
       status: shipment.status === 'CREATED' && leavesOwner ? 'IN_TRANSIT' : shipment.status,
       transitStartedAtMs: shipment.transitStartedAtMs ?? (leavesOwner ? ctx.txTimeMs : null),
     };
+    const startsTransit = shipment.transitStartedAtMs === null && next.transitStartedAtMs !== null;
+    const observed = await observeSilence(ctx, next, startsTransit ? ctx.txTimeMs : null);
     // The key-level policy follows custody from this transaction on.
-    return marshal(
-      await saveShipment(
-        ctx,
-        next,
-        'CUSTODY_ACCEPTED',
-        `custody accepted by ${offer.toMspId}`,
-        shipment.endorsingMspIds,
-      ),
+    const saved = await saveShipment(
+      ctx,
+      observed.shipment,
+      'CUSTODY_ACCEPTED',
+      `custody accepted by ${offer.toMspId}${alertCount(observed.changes)}`,
+      shipment.endorsingMspIds,
     );
+    this.#emitAlerts(
+      ctx,
+      saved.shipmentId,
+      observed.changes.map((change) => change.alert),
+    );
+    return marshal(saved);
   }
 
   @Transaction()
@@ -201,9 +211,22 @@ export class ColdChainContract extends Contract {
       deliveredAtMs: ctx.txTimeMs,
       pendingHandover: null,
     };
-    return marshal(
-      await saveShipment(ctx, next, 'DELIVERED', 'delivered', shipment.endorsingMspIds),
+    // Delivery ends the transit period: silences are measured to here, and gaps reaching past
+    // it are clipped.
+    const observed = await observeSilence(ctx, next, ctx.txTimeMs);
+    const saved = await saveShipment(
+      ctx,
+      observed.shipment,
+      'DELIVERED',
+      `delivered${alertCount(observed.changes)}`,
+      shipment.endorsingMspIds,
     );
+    this.#emitAlerts(
+      ctx,
+      saved.shipmentId,
+      observed.changes.map((change) => change.alert),
+    );
+    return marshal(saved);
   }
 
   @Transaction()

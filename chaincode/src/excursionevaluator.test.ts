@@ -206,6 +206,56 @@ describe('data gap (rule 6)', () => {
   });
 });
 
+describe('data gap: silence since the last reading (rule 6)', () => {
+  const silenceOf = (last: number, observedAtMs: number, endMs: number | null = null) => {
+    const track = emptyTrack('S1');
+    track.last = { ms: last, milliC: 5000 };
+    const outcome = new ExcursionEvaluator(profile, { startMs: t0, endMs }, observedAtMs).silence(
+      track,
+    );
+    return outcome.get(`DATA_GAP:gap:S1:${last}`);
+  };
+
+  it('is an ongoing DATA_GAP measured to the transaction time once longer than the interval', () => {
+    expect(silenceOf(t0 + hour, t0 + hour + 10 * minute)).toBeNull();
+    expect(silenceOf(t0 + hour, t0 + hour + 10 * minute + 1)).toMatchObject({
+      type: 'DATA_GAP',
+      severity: 'WARNING',
+      startMs: t0 + hour,
+      endMs: null,
+      ongoing: true,
+      durationMs: 10 * minute + 1,
+    });
+  });
+
+  it('counts only the silence inside the transit period', () => {
+    // Last reading before transit: measured from the start of transit.
+    expect(silenceOf(t0 - hour, t0 + 11 * minute)).toMatchObject({ durationMs: 11 * minute });
+    // Delivered: measured to delivery, however late the transaction.
+    expect(silenceOf(t0, t0 + 9 * hour, t0 + 2 * hour)).toMatchObject({
+      durationMs: 2 * hour,
+      ongoing: true,
+    });
+    expect(silenceOf(t0, t0 + 9 * hour, t0 + 5 * minute)).toBeNull();
+  });
+
+  it('is folded into the gap the next reading closes, under the same id', () => {
+    const evaluator = new ExcursionEvaluator(profile, { startMs: t0, endMs: null }, t0 + hour);
+    const track = emptyTrack('S1');
+    const first = evaluator.fold(track, [{ ms: t0, milliC: 5000 }]);
+    expect(first.get(`DATA_GAP:gap:S1:${t0}`)).toMatchObject({ ongoing: true, durationMs: hour });
+    const closed = evaluator.fold(track, [{ ms: t0 + 30 * minute, milliC: 5000 }]);
+    expect(closed.get(`DATA_GAP:gap:S1:${t0}`)).toMatchObject({
+      ongoing: false,
+      endMs: t0 + 30 * minute,
+      durationMs: 30 * minute,
+    });
+    // A reading within the interval ends the silence without a gap: withdrawn.
+    const filled = evaluator.fold(track, [{ ms: t0 + 35 * minute, milliC: 5000 }]);
+    expect(filled.get(`DATA_GAP:gap:S1:${t0 + 30 * minute}`)).toBeNull();
+  });
+});
+
 describe('WHO PQS E006 preset: the threshold value itself is a breach', () => {
   const e006 = findPreset('who-pqs-e006-shipping')!;
 

@@ -100,18 +100,32 @@ export function emptyTrack(sensorId: string): SensorTrack {
 export class ExcursionEvaluator {
   readonly #profile: TemperatureProfile;
   readonly #transit: TransitPeriod;
+  readonly #observedAtMs: number | null;
   readonly #runRules: readonly ExcursionRule[];
   readonly #cumulativeRules: readonly ExcursionRule[];
 
-  constructor(profile: TemperatureProfile, transit: TransitPeriod) {
+  /**
+   * `observedAtMs` is the transaction time: a sensor silent since its last reading for longer
+   * than the logging interval by then has an ongoing DATA_GAP. `null` judges the readings only.
+   */
+  constructor(
+    profile: TemperatureProfile,
+    transit: TransitPeriod,
+    observedAtMs: number | null = null,
+  ) {
     this.#profile = profile;
     this.#transit = transit;
+    this.#observedAtMs = observedAtMs;
     this.#runRules = profile.rules.filter((rule) => rule.kind !== 'CUMULATIVE');
     this.#cumulativeRules = profile.rules.filter((rule) => rule.kind === 'CUMULATIVE');
   }
 
   fold(track: SensorTrack, readings: readonly TimedReading[]): AlertOutcome {
     const out: AlertOutcome = new Map();
+    if (track.last !== null && readings.length > 0) {
+      // The silence after the old last reading ends here: a gap below replaces it, if any.
+      out.set(gapAlertId(track.sensorId, track.last.ms), null);
+    }
     for (const reading of readings) {
       this.#step(track, reading, out);
     }
@@ -125,7 +139,7 @@ export class ExcursionEvaluator {
       const gapMs = reading.ms - previous.ms;
       if (gapMs > this.#profile.maxLoggingIntervalMs) {
         this.#breakAtGap(track, out);
-        this.#recordGap(track.sensorId, previous, reading, out);
+        this.#recordGap(track.sensorId, previous.ms, reading.ms, false, out);
       } else {
         this.#accrue(track, previous, reading.ms, out);
       }
@@ -143,14 +157,31 @@ export class ExcursionEvaluator {
     track.runs = {};
   }
 
-  #recordGap(sensorId: string, from: TimedReading, to: TimedReading, out: AlertOutcome): void {
-    const start = this.#transit.startMs;
-    if (start === null) {
-      return;
+  /** The silence since the track's last reading, as of the observation time. */
+  silence(track: SensorTrack): AlertOutcome {
+    const out: AlertOutcome = new Map();
+    this.#recordSilence(track, out);
+    return out;
+  }
+
+  #recordSilence(track: SensorTrack, out: AlertOutcome): void {
+    if (track.last !== null && this.#observedAtMs !== null) {
+      this.#recordGap(track.sensorId, track.last.ms, this.#observedAtMs, true, out);
     }
+  }
+
+  /** A silence from `fromMs` to `toMs`; `ongoing` when no reading has ended it yet. */
+  #recordGap(
+    sensorId: string,
+    fromMs: number,
+    toMs: number,
+    ongoing: boolean,
+    out: AlertOutcome,
+  ): void {
+    const start = this.#transit.startMs;
+    const alertId = gapAlertId(sensorId, fromMs);
     const end = this.#transit.endMs ?? Number.MAX_SAFE_INTEGER;
-    const insideMs = Math.min(to.ms, end) - Math.max(from.ms, start);
-    const alertId = `DATA_GAP:gap:${sensorId}:${from.ms}`;
+    const insideMs = start === null ? 0 : Math.min(toMs, end) - Math.max(fromMs, start);
     if (insideMs <= this.#profile.maxLoggingIntervalMs) {
       out.set(alertId, null);
       return;
@@ -164,9 +195,9 @@ export class ExcursionEvaluator {
       direction: null,
       thresholdMilliC: null,
       limitMs: this.#profile.maxLoggingIntervalMs,
-      startMs: from.ms,
-      endMs: to.ms,
-      ongoing: false,
+      startMs: fromMs,
+      endMs: ongoing ? null : toMs,
+      ongoing,
       durationMs: insideMs,
       peakMilliC: null,
       mktMilliC: null,
@@ -261,6 +292,7 @@ export class ExcursionEvaluator {
     if (track.mktWindow !== null) {
       this.#emitMkt(track.sensorId, track.mktWindow, out);
     }
+    this.#recordSilence(track, out);
   }
 
   #emitRun(
@@ -392,6 +424,11 @@ export class ExcursionEvaluator {
     }
     return Math.max(current, candidate);
   }
+}
+
+/** One id per silence, open or closed: a reading that ends it keeps the id. */
+function gapAlertId(sensorId: string, fromMs: number): string {
+  return `DATA_GAP:gap:${sensorId}:${fromMs}`;
 }
 
 function newTotal(peakMilliC: number): CumulativeTotal {

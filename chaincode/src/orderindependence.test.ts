@@ -23,6 +23,9 @@ function activeAlerts(json: string): unknown[] {
     .sort((a, b) => (String(a.alertId) < String(b.alertId) ? -1 : 1));
 }
 
+// Every batch is submitted at the same transaction time (the fixture's, days after the last
+// reading), so each sensor ends with an ongoing DATA_GAP for its silence: it is compared like
+// any other alert, since its duration depends on the readings and that time only.
 async function ingest(
   batches: readonly (readonly ReadingSpec[])[],
 ): Promise<{ alerts: unknown[]; readingCount: number }> {

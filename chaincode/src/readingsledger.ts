@@ -40,10 +40,7 @@ export async function ingestReadings(
   shipment: Shipment,
   batch: ReadingBatch,
 ): Promise<IngestResult> {
-  const evaluator = new ExcursionEvaluator(shipment.profile, {
-    startMs: shipment.transitStartedAtMs,
-    endMs: shipment.deliveredAtMs,
-  });
+  const evaluator = evaluatorAt(ctx, shipment);
   const bySensor = new Map<string, ParsedReading[]>();
   for (const reading of batch.readings) {
     const list = bySensor.get(reading.sensorId) ?? [];
@@ -52,6 +49,7 @@ export async function ingestReadings(
   }
   let accepted = 0;
   const outcomes: AlertOutcome[] = [];
+  const folded = new Set<string>();
   for (const sensorId of [...bySensor.keys()].sort()) {
     const stored = await storeSensorReadings(
       ctx,
@@ -61,22 +59,78 @@ export async function ingestReadings(
     );
     accepted += stored.added.length;
     if (stored.added.length > 0) {
+      folded.add(sensorId);
       outcomes.push(
         await deriveSensorAlerts(ctx, shipment.shipmentId, sensorId, stored, evaluator),
       );
     }
   }
+  if (accepted > 0) {
+    // Sensors without new readings: only their silence can have changed. A batch that adds
+    // nothing stays a no-op, so a replay writes nothing.
+    for (const sensorId of shipment.sensorIds) {
+      if (!folded.has(sensorId)) {
+        outcomes.push(await observeSensor(ctx, shipment.shipmentId, sensorId, evaluator, null));
+      }
+    }
+  }
   const changes = await applyOutcomes(ctx, shipment, outcomes);
   const sensorIds = [...new Set([...shipment.sensorIds, ...bySensor.keys()])].sort();
-  let updated: Shipment = {
-    ...shipment,
-    readingCount: shipment.readingCount + accepted,
-    sensorIds: accepted > 0 ? sensorIds : shipment.sensorIds,
-  };
-  if (changes.some((change) => change.raised && change.alert.severity === 'CRITICAL')) {
-    updated = quarantine(updated, ctx.txTimeMs);
-  }
+  const updated = quarantineOnCritical(
+    {
+      ...shipment,
+      readingCount: shipment.readingCount + accepted,
+      sensorIds: accepted > 0 ? sensorIds : shipment.sensorIds,
+    },
+    changes,
+    ctx.txTimeMs,
+  );
   return { shipment: updated, accepted, duplicates: batch.readings.length - accepted, changes };
+}
+
+export interface ObservationResult {
+  readonly shipment: Shipment;
+  readonly changes: readonly AlertChange[];
+}
+
+/**
+ * Re-judges every sensor's silence at the transaction time, for a transaction that takes no
+ * readings (custody accepted, delivery). When it moves a transit boundary (start or end) to
+ * `boundaryMs`, a sensor with readings after the boundary (at most the 5 minutes of clock skew
+ * readings may run ahead) is re-derived from its readings, so its gaps are clipped to the new
+ * transit period; the other sensors' gaps lie wholly before the boundary and cannot change.
+ * Reads one track per sensor; writes only what changes.
+ */
+export async function observeSilence(
+  ctx: ColdChainContext,
+  shipment: Shipment,
+  boundaryMs: number | null,
+): Promise<ObservationResult> {
+  const evaluator = evaluatorAt(ctx, shipment);
+  const outcomes: AlertOutcome[] = [];
+  for (const sensorId of shipment.sensorIds) {
+    outcomes.push(await observeSensor(ctx, shipment.shipmentId, sensorId, evaluator, boundaryMs));
+  }
+  const changes = await applyOutcomes(ctx, shipment, outcomes);
+  return { shipment: quarantineOnCritical(shipment, changes, ctx.txTimeMs), changes };
+}
+
+function evaluatorAt(ctx: ColdChainContext, shipment: Shipment): ExcursionEvaluator {
+  return new ExcursionEvaluator(
+    shipment.profile,
+    { startMs: shipment.transitStartedAtMs, endMs: shipment.deliveredAtMs },
+    ctx.txTimeMs,
+  );
+}
+
+function quarantineOnCritical(
+  shipment: Shipment,
+  changes: readonly AlertChange[],
+  atMs: number,
+): Shipment {
+  return changes.some((change) => change.raised && change.alert.severity === 'CRITICAL')
+    ? quarantine(shipment, atMs)
+    : shipment;
 }
 
 /** A newly raised CRITICAL alert quarantines; only QA disposition lifts it. */
@@ -145,18 +199,69 @@ async function deriveSensorAlerts(
   } else {
     // A late reading: re-derive the sensor from all its readings, so order never matters.
     track = emptyTrack(sensorId);
-    outcome = evaluator.fold(
-      track,
-      await allSensorReadings(ctx, shipmentId, sensorId, stored.chunks),
-    );
-    for (const alertId of previous.activeAlertIds) {
-      if (!outcome.has(alertId)) {
-        outcome.set(alertId, null);
-      }
+    outcome = await rederive(ctx, shipmentId, track, previous, stored.chunks, evaluator);
+  }
+  track.activeAlertIds = settle(previous.activeAlertIds, outcome, inOrder);
+  await ctx.stub.putState(key, marshalBytes(track));
+  return outcome;
+}
+
+/** A sensor without new readings: its silence, or a re-derivation past a transit boundary. */
+async function observeSensor(
+  ctx: ColdChainContext,
+  shipmentId: string,
+  sensorId: string,
+  evaluator: ExcursionEvaluator,
+  boundaryMs: number | null,
+): Promise<AlertOutcome> {
+  const key = sensorKey(ctx.stub, shipmentId, sensorId);
+  const previous = await getJson<SensorTrack>(ctx.stub, key);
+  if (previous === undefined || previous.last === null) {
+    return new Map();
+  }
+  if (boundaryMs !== null && previous.last.ms > boundaryMs) {
+    const track = emptyTrack(sensorId);
+    const outcome = await rederive(ctx, shipmentId, track, previous, new Map(), evaluator);
+    track.activeAlertIds = settle(previous.activeAlertIds, outcome, false);
+    await ctx.stub.putState(key, marshalBytes(track));
+    return outcome;
+  }
+  const outcome = evaluator.silence(previous);
+  const active = settle(previous.activeAlertIds, outcome, true);
+  if (active.join('\n') !== previous.activeAlertIds.join('\n')) {
+    await ctx.stub.putState(key, marshalBytes({ ...previous, activeAlertIds: active }));
+  }
+  return outcome;
+}
+
+async function rederive(
+  ctx: ColdChainContext,
+  shipmentId: string,
+  track: SensorTrack,
+  previous: SensorTrack,
+  written: ReadonlyMap<string, ReadingChunk>,
+  evaluator: ExcursionEvaluator,
+): Promise<AlertOutcome> {
+  const outcome = evaluator.fold(
+    track,
+    await allSensorReadings(ctx, shipmentId, track.sensorId, written),
+  );
+  for (const alertId of previous.activeAlertIds) {
+    if (!outcome.has(alertId)) {
+      outcome.set(alertId, null);
     }
   }
-  const wasActive = new Set(previous.activeAlertIds);
-  const active = new Set(inOrder ? previous.activeAlertIds : []);
+  return outcome;
+}
+
+/**
+ * The sensor's active alert ids after `outcome`, which it prunes of withdrawals of alerts that
+ * were not active (nothing to write for those). `keep`: the outcome adds to the old set rather
+ * than replacing it.
+ */
+function settle(wasActiveIds: readonly string[], outcome: AlertOutcome, keep: boolean): string[] {
+  const wasActive = new Set(wasActiveIds);
+  const active = new Set(keep ? wasActiveIds : []);
   for (const [alertId, derived] of outcome) {
     if (derived === null) {
       active.delete(alertId);
@@ -167,9 +272,7 @@ async function deriveSensorAlerts(
       active.add(alertId);
     }
   }
-  track.activeAlertIds = [...active].sort();
-  await ctx.stub.putState(key, marshalBytes(track));
-  return outcome;
+  return [...active].sort();
 }
 
 function timed(row: ReadingRow): TimedReading {
