@@ -1,0 +1,72 @@
+import type { ColdtraceClient } from '@coldtrace/gateway-client';
+import { percentiles } from './percentile';
+
+/** Latency of one query kind over several repetitions, milliseconds. */
+export interface QueryTiming {
+  readonly runs: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+  /** Items the query returned (the last run's). */
+  readonly items: number;
+}
+
+export interface QueryResults {
+  readonly lotId: string;
+  readonly lotShipments: number;
+  /** Readings on the ledger across the lot's shipments (sum of `readingCount`). */
+  readonly lotReadings: number;
+  readonly lotHistoryFirstPage: QueryTiming;
+  readonly lotHistoryFullScan: QueryTiming;
+  readonly alertsByLot: QueryTiming;
+  readonly shipmentHistory: QueryTiming & { readonly shipmentId: string };
+}
+
+async function count<T>(items: AsyncIterable<T>): Promise<number> {
+  let n = 0;
+  const iterator = items[Symbol.asyncIterator]();
+  while (!(await iterator.next()).done) n++;
+  return n;
+}
+
+async function time(runs: number, query: () => Promise<number>): Promise<QueryTiming> {
+  const latencies: number[] = [];
+  let items = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    items = await query();
+    latencies.push(performance.now() - started);
+  }
+  const { p50, p95, max } = percentiles(latencies);
+  return { runs, p50: Math.round(p50), p95: Math.round(p95), max: Math.round(max), items };
+}
+
+/**
+ * Times the read side as Pharma QA: a lot history's first page (100 events) and full scan (pages
+ * of 1000), alerts by lot, and the full history of the shipment with the most events.
+ */
+export async function benchQueries(
+  qa: ColdtraceClient,
+  lotId: string,
+  runs: number,
+): Promise<QueryResults> {
+  const first = await qa.lots.history(lotId, { pageSize: 100 });
+  const shipments = await Promise.all(first.shipmentIds.map((id) => qa.shipments.get(id)));
+  const busiest = shipments.reduce((a, b) => (b.eventCount > a.eventCount ? b : a));
+  const scanRuns = Math.max(3, Math.ceil(runs / 5));
+  return {
+    lotId,
+    lotShipments: shipments.length,
+    lotReadings: shipments.reduce((total, s) => total + s.readingCount, 0),
+    lotHistoryFirstPage: await time(
+      runs,
+      async () => (await qa.lots.history(lotId, { pageSize: 100 })).items.length,
+    ),
+    lotHistoryFullScan: await time(scanRuns, () => count(qa.lots.allHistory(lotId, 1000))),
+    alertsByLot: await time(runs, async () => (await qa.alerts.byLot(lotId)).length),
+    shipmentHistory: {
+      shipmentId: busiest.shipmentId,
+      ...(await time(runs, () => count(qa.shipments.allHistory(busiest.shipmentId, 1000)))),
+    },
+  };
+}
