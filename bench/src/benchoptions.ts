@@ -40,7 +40,7 @@ writes bench-results/latest.json.
                           $COLDTRACE_HOME/network/profiles, else .coldtrace/network/profiles)
   --output DIR            where latest.json goes (default bench-results)
   --batch-size N          readings per batched transaction, 1-1000 (default 500)
-  --concurrency N         shipments submitting in parallel (default 16 quick, 32 full)
+  --concurrency N         shipments submitting in parallel (default 32)
   --duration S            seconds of the maximum-load round (default 15 quick, 60 full)
   --loads F,F             further rounds at these fractions of the maximum (default 0.5 quick,
                           0.75,0.5,0.25 full)
@@ -77,7 +77,7 @@ function presets(quick: boolean): Omit<BenchOptions, 'profileDir' | 'outputDir' 
     ? {
         mode: 'quick',
         readingsPerTransaction: 500,
-        concurrency: 16,
+        concurrency: 32,
         sensorsPerShipment: 4,
         spacingMs: 10,
         saturationSeconds: 15,
@@ -86,7 +86,7 @@ function presets(quick: boolean): Omit<BenchOptions, 'profileDir' | 'outputDir' 
         naiveSeconds: 10,
         lotReadings: 100_000,
         queryRuns: 20,
-        verifyShipments: 1,
+        verifyShipments: 4,
       }
     : {
         mode: 'full',
@@ -100,7 +100,7 @@ function presets(quick: boolean): Omit<BenchOptions, 'profileDir' | 'outputDir' 
         naiveSeconds: 30,
         lotReadings: 100_000,
         queryRuns: 100,
-        verifyShipments: 3,
+        verifyShipments: 8,
       };
 }
 

@@ -125,6 +125,9 @@ class BenchRun {
       rate: plan.rate,
       durationMs: plan.seconds * 1000,
       recorder,
+      onNewFailure: (reason, message) => {
+        this.#progress(`${plan.name}: first ${reason}: ${message}`);
+      },
     });
     const cpuPercentOfCore = cpuUsageBetween(
       before,

@@ -53,6 +53,15 @@ function round(value: number, digits: number): number {
   return Math.round(value * factor) / factor;
 }
 
+function roundAll(values: Percentiles): Percentiles {
+  return {
+    p50: Math.round(values.p50),
+    p95: Math.round(values.p95),
+    p99: Math.round(values.p99),
+    max: Math.round(values.max),
+  };
+}
+
 function countFailures(samples: readonly TransactionSample[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const sample of samples) {
@@ -103,8 +112,8 @@ export function buildCaliperRound(
       avg: round(avg / 1000, 3),
       max: round(tail.max / 1000, 3),
     },
-    latencyMs: { ...tail, min, avg: Math.round(avg) },
-    endorseMs: percentiles(ok.map(endorseLatencyOf)),
+    latencyMs: { ...roundAll(tail), min: Math.round(min), avg: Math.round(avg) },
+    endorseMs: roundAll(percentiles(ok.map(endorseLatencyOf))),
     failures: countFailures(samples),
   };
 }

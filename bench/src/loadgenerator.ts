@@ -15,6 +15,8 @@ export interface LoadOptions {
   /** No transaction starts after this long; those in flight are awaited and counted. */
   readonly durationMs: number;
   readonly recorder: LatencyRecorder;
+  /** Called with the first error message of each failure reason (for diagnosis). */
+  readonly onNewFailure?: (reason: string, message: string) => void;
   readonly sleep?: Sleep;
 }
 
@@ -24,15 +26,22 @@ const statusNames = new Map<number, string>(
 
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function failureOf(err: unknown): string {
+function failureOf(options: Readonly<LoadOptions>, err: unknown, seen: Set<string>): string {
   const error = toColdtraceError(err);
-  return `${error.name}:${error.code}`;
+  const reason = `${error.name}:${error.code}`;
+  if (!seen.has(reason)) {
+    seen.add(reason);
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    options.onNewFailure?.(reason, `${error.message}${cause}`);
+  }
+  return reason;
 }
 
 async function submitReadout(
   options: Readonly<LoadOptions>,
   feed: SensorFeed,
   readout: SensorReadout,
+  seen: Set<string>,
 ): Promise<void> {
   const batchJson = JSON.stringify({
     batchId: batchIdFor(feed.shipmentId, readout.readings),
@@ -65,7 +74,7 @@ async function submitReadout(
       finishedAt,
       ok: false,
       readings,
-      failure: failureOf(err),
+      failure: failureOf(options, err, seen),
     });
   }
 }
@@ -74,6 +83,7 @@ async function runWorker(
   options: Readonly<LoadOptions>,
   feed: SensorFeed,
   deadline: number,
+  seen: Set<string>,
 ): Promise<void> {
   const sleep = options.sleep ?? realSleep;
   while (performance.now() < deadline) {
@@ -87,7 +97,7 @@ async function runWorker(
     if (wait > 0) {
       await sleep(wait);
     }
-    await submitReadout(options, feed, readout);
+    await submitReadout(options, feed, readout, seen);
   }
 }
 
@@ -98,5 +108,6 @@ async function runWorker(
  */
 export async function generateLoad(options: Readonly<LoadOptions>): Promise<void> {
   const deadline = performance.now() + options.durationMs;
-  await Promise.all(options.feeds.map((feed) => runWorker(options, feed, deadline)));
+  const seen = new Set<string>();
+  await Promise.all(options.feeds.map((feed) => runWorker(options, feed, deadline, seen)));
 }

@@ -22,7 +22,8 @@ export interface SensorReadout {
 }
 
 /** Every this many readings a sensor records a short warm spell (an OUT_OF_RANGE warning). */
-const excursionEvery = 5000;
+const excursionEvery = 2000;
+const excursionStart = 200;
 const excursionLength = 5;
 
 /**
@@ -82,10 +83,10 @@ export class SensorFeed {
   }
 }
 
-/** 4.5-5.5 °C, with a 9.5 °C spell of a few readings every {@link excursionEvery}. */
+/** 4.5-5.5 °C, with a 9.5 °C spell of a few readings every 2,000 readings. */
 export function temperatureOf(index: number, sensor: number): number {
   const phase = (index + 17 * sensor) % excursionEvery;
-  if (phase >= excursionEvery - excursionLength) {
+  if (phase >= excursionStart && phase < excursionStart + excursionLength) {
     return 9.5;
   }
   return Math.round((5 + 0.5 * Math.sin(phase / 50)) * 100) / 100;
