@@ -31,8 +31,11 @@ function failureOf(options: Readonly<LoadOptions>, err: unknown, seen: Set<strin
   const reason = `${error.name}:${error.code}`;
   if (!seen.has(reason)) {
     seen.add(reason);
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    options.onNewFailure?.(reason, `${error.message}${cause}`);
+    const peers = error.details.map((d) => `${d.mspId}@${d.address}: ${d.message}`).join('; ');
+    options.onNewFailure?.(
+      reason,
+      peers.length > 0 ? `${error.message} [${peers}]` : error.message,
+    );
   }
   return reason;
 }
