@@ -3,6 +3,8 @@ import { SensorFeed } from './sensorfeed';
 
 /** How many setup transaction chains run at once. */
 const setupParallelism = 16;
+/** Time for every peer to commit the last setup block (blocks are cut every 250 ms or less). */
+const catchUpMs = 1500;
 
 /** Registers the lot every benchmark shipment carries; returns its id. */
 export async function registerBenchLot(parties: BenchParties, runId: string): Promise<string> {
@@ -29,6 +31,23 @@ async function inParallel<T>(
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A write endorsed right after another organisation's write committed may run on a peer that has
+ * not received that block yet (the offer is then not pending); such setup steps are retried.
+ */
+async function withPeerCatchUp<T>(step: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      await sleep(200 * attempt);
+    }
+  }
 }
 
 /** Options of {@link prepareShipments}. */
@@ -58,9 +77,11 @@ export async function prepareShipments(
       origin: { name: 'Benchmark plant' },
       destination: { name: 'Benchmark depot' },
     });
-    await parties.shipper.custody.offer(shipmentId, 'LogisticsMSP');
-    await parties.dispatcher.custody.accept(shipmentId);
+    await withPeerCatchUp(() => parties.shipper.custody.offer(shipmentId, 'LogisticsMSP'));
+    await withPeerCatchUp(() => parties.dispatcher.custody.accept(shipmentId));
   });
+  // Every peer must have the last acceptance before readings are endorsed against it.
+  await sleep(catchUpMs);
   // Acceptance time is the transaction's time, which may be a little ahead of this clock.
   const startMs = Date.now() + 1000;
   return ids.map(
