@@ -22,6 +22,7 @@ import {
   connectParties,
   connectUser,
   type Parties,
+  peersInSync,
   profileOf,
   readingsAt,
   registerLot,
@@ -150,6 +151,7 @@ describe('ColdtraceClient, every public method on the live network', () => {
       parties.dispatcher.custody.offer(shipmentId, 'LogisticsMSP'),
     ).rejects.toBeInstanceOf(CustodyError);
     const offered = await parties.shipper.custody.offer(shipmentId, 'LogisticsMSP');
+    await peersInSync(parties);
     expect(offered.pendingHandover).toMatchObject({
       fromMspId: 'PharmaMSP',
       toMspId: 'LogisticsMSP',
@@ -157,6 +159,7 @@ describe('ColdtraceClient, every public method on the live network', () => {
     await expect(parties.shipper.custody.accept(shipmentId)).rejects.toBeInstanceOf(CustodyError);
 
     const accepted = await parties.dispatcher.custody.accept(shipmentId);
+    await peersInSync(parties);
 
     expect(accepted).toMatchObject({ status: 'IN_TRANSIT', custodianMspId: 'LogisticsMSP' });
     expect(accepted.pendingHandover).toBeUndefined();
@@ -178,6 +181,7 @@ describe('ColdtraceClient, every public method on the live network', () => {
       .ingest([{ shipmentId, readings }]);
 
     expect(summary).toMatchObject({ committedBatches: 3, failedBatches: 0, committedReadings: 12 });
+    await peersInSync(parties);
     expect((await parties.qa.shipments.get(shipmentId)).readingCount).toBe(12);
 
     const expected = expectedReadings(readings);
@@ -261,6 +265,7 @@ describe('ColdtraceClient, every public method on the live network', () => {
   });
 
   it('confirms delivery by the custodian, once', async () => {
+    await peersInSync(parties);
     const delivered = await parties.dispatcher.custody.confirmDelivery(shipmentId);
 
     expect(delivered.status).toBe('DELIVERED');
@@ -306,12 +311,15 @@ describe('ColdtraceClient, every public method on the live network', () => {
       destination: { name: 'Clinic, Braga' },
     });
     await parties.shipper.custody.offer(quarantinedId, 'LogisticsMSP');
+    await peersInSync(parties);
     await parties.dispatcher.custody.accept(quarantinedId);
+    await peersInSync(parties);
     await parties.carrier.readings
       .newIngestion()
       .ingest([
         { shipmentId: quarantinedId, readings: readingsAt('F-1', Date.now() + 1000, [4, -2]) },
       ]);
+    await peersInSync(parties);
     expect((await parties.qa.shipments.get(quarantinedId)).status).toBe('QUARANTINED');
 
     await expect(

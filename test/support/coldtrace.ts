@@ -63,7 +63,9 @@ export async function shipmentInTransit(parties: Parties, lotId: string): Promis
     destination: { name: 'Hospital pharmacy, Porto' },
   });
   await parties.shipper.custody.offer(shipmentId, 'LogisticsMSP');
+  await peersInSync(parties);
   await parties.dispatcher.custody.accept(shipmentId);
+  await peersInSync(parties);
   return shipmentId;
 }
 
@@ -86,4 +88,23 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const result: T[] = [];
   for await (const item of items) result.push(item);
   return result;
+}
+
+/**
+ * Waits until the three peers have the same ledger height. A gateway reports a commit once its
+ * own peer committed; a next transaction endorsed on another organisation's peer that has not
+ * committed that block yet sees older state (mismatched endorsements, ABORTED).
+ */
+export async function peersInSync(parties: Parties, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const heights = await Promise.all(
+      [parties.qa, parties.dispatcher, parties.auditor].map(
+        async (client) => (await client.ledger.chainInfo()).height,
+      ),
+    );
+    if (heights.every((height) => height === heights[0])) return;
+    if (Date.now() > deadline) throw new Error(`peers out of sync: ${heights.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
