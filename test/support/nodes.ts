@@ -43,9 +43,12 @@ const sleep = (ms: number): Promise<void> =>
   });
 
 /** SIGTERM, then SIGKILL after 10 s, as `network.sh down` does; resolves once it has exited. */
-export async function stopNode(node: string): Promise<void> {
+export async function stopNode(node: string, options: { ifRunning?: boolean } = {}): Promise<void> {
   const pid = recordedPid(node);
-  if (pid === undefined) throw new Error(`${node} is not running (no live recorded PID)`);
+  if (pid === undefined) {
+    if (options.ifRunning === true) return;
+    throw new Error(`${node} is not running (no live recorded PID)`);
+  }
   process.kill(pid, 'SIGTERM');
   for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 100) await sleep(100);
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
