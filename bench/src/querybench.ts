@@ -1,4 +1,4 @@
-import type { ColdtraceClient } from '@coldtrace/gateway-client';
+import type { ColdtraceClient, ShipmentEvent } from '@coldtrace/gateway-client';
 import { percentiles } from './percentile';
 
 /** Latency of one query kind over several repetitions, milliseconds. */
@@ -17,7 +17,14 @@ export interface QueryResults {
   /** Readings on the ledger across the lot's shipments (sum of `readingCount`). */
   readonly lotReadings: number;
   readonly lotHistoryFirstPage: QueryTiming;
-  readonly lotHistoryFullScan: QueryTiming;
+  readonly lotHistoryFullScan: QueryTiming & {
+    /** Events the lot's shipments report (sum of `eventCount`): what a correct scan returns. */
+    readonly expectedEvents: number;
+    /** Distinct (shipment, seq) pairs the scan returned. */
+    readonly distinctEvents: number;
+    /** The scan returned each expected event exactly once. */
+    readonly complete: boolean;
+  };
   readonly alertsByLot: QueryTiming;
   readonly shipmentHistory: QueryTiming & { readonly shipmentId: string };
 }
@@ -27,6 +34,12 @@ async function count<T>(items: AsyncIterable<T>): Promise<number> {
   const iterator = items[Symbol.asyncIterator]();
   while (!(await iterator.next()).done) n++;
   return n;
+}
+
+async function distinct(events: AsyncIterable<ShipmentEvent>): Promise<number> {
+  const seen = new Set<string>();
+  for await (const event of events) seen.add(`${event.shipmentId}\u0000${event.seq}`);
+  return seen.size;
 }
 
 async function time(runs: number, query: () => Promise<number>): Promise<QueryTiming> {
@@ -54,6 +67,9 @@ export async function benchQueries(
   const shipments = await Promise.all(first.shipmentIds.map((id) => qa.shipments.get(id)));
   const busiest = shipments.reduce((a, b) => (b.eventCount > a.eventCount ? b : a));
   const scanRuns = Math.max(3, Math.ceil(runs / 5));
+  const expectedEvents = shipments.reduce((total, s) => total + s.eventCount, 0);
+  const fullScan = await time(scanRuns, () => count(qa.lots.allHistory(lotId, 1000)));
+  const distinctEvents = await distinct(qa.lots.allHistory(lotId, 1000));
   return {
     lotId,
     lotShipments: shipments.length,
@@ -62,7 +78,12 @@ export async function benchQueries(
       runs,
       async () => (await qa.lots.history(lotId, { pageSize: 100 })).items.length,
     ),
-    lotHistoryFullScan: await time(scanRuns, () => count(qa.lots.allHistory(lotId, 1000))),
+    lotHistoryFullScan: {
+      ...fullScan,
+      expectedEvents,
+      distinctEvents,
+      complete: fullScan.items === expectedEvents && distinctEvents === expectedEvents,
+    },
     alertsByLot: await time(runs, async () => (await qa.alerts.byLot(lotId)).length),
     shipmentHistory: {
       shipmentId: busiest.shipmentId,
