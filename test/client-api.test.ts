@@ -371,10 +371,7 @@ describe('ColdtraceClient, every public method on the live network', () => {
     ]);
   });
 
-  // Known chaincode bug (chaincode/src/shipmentqueries.ts lotHistory): a bookmark inside one
-  // shipment skips every later shipment, because the "before the bookmark" comparison is reversed.
-  // `failing` keeps the suite green while the bug stands and fails once the chaincode is fixed.
-  it.failing("pages through the lot's history across the boundary between shipments", async () => {
+  it("pages through the lot's history across the boundary between shipments", async () => {
     const all = await collect(parties.auditor.lots.allHistory(lot.lotId, 3));
 
     expect(all).toEqual(await lotEventsByShipment());

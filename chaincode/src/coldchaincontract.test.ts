@@ -56,6 +56,41 @@ describe('ColdChainContract lifecycle', () => {
     expect(delivered.status).toBe('DELIVERED');
   });
 
+  it("pages a lot's history across the boundary between its shipments", async () => {
+    const ledger = await shipmentInTransit();
+    for (const shipmentId of ['SHP-2', 'SHP-3']) {
+      await ledger.invoke(
+        shipper,
+        'CreateShipment',
+        JSON.stringify({
+          shipmentId,
+          lots: [{ lotId, quantity: 1 }],
+          origin: { name: 'A' },
+          destination: { name: 'B' },
+        }),
+      );
+    }
+    const onePage = JSON.parse(await ledger.invoke(qa, 'GetLotHistory', lotId, '100', '')) as {
+      items: { shipmentId: string; seq: number }[];
+    };
+    const events = (items: { shipmentId: string; seq: number }[]) =>
+      items.map((e) => `${e.shipmentId}#${e.seq}`);
+    expect(events(onePage.items)).toEqual(['SHP-1#1', 'SHP-1#2', 'SHP-1#3', 'SHP-2#1', 'SHP-3#1']);
+
+    const paged: string[] = [];
+    let bookmark = '';
+    do {
+      const page = JSON.parse(await ledger.invoke(qa, 'GetLotHistory', lotId, '2', bookmark)) as {
+        items: { shipmentId: string; seq: number }[];
+        bookmark: string;
+      };
+      paged.push(...events(page.items));
+      bookmark = page.bookmark;
+    } while (bookmark !== '' && paged.length < 20);
+
+    expect(paged).toEqual(events(onePage.items));
+  });
+
   it('sets the owner-plus-auditor policy when the shipment is created', async () => {
     const ledger = await shipmentInTransit();
     // Before custody moved, the policy was Pharma + Auditor: check from a fresh shipment.

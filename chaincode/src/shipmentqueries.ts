@@ -140,7 +140,8 @@ export class ShipmentQueries {
     const items: ShipmentEvent[] = [];
     for (const shipmentId of shipmentIds) {
       const prefix = stub.createCompositeKey(keyTypes.event, [shipmentId]);
-      if (position !== undefined && position.key.slice(0, prefix.length) < prefix) {
+      // Shipments whose events all sort before the bookmark were returned on earlier pages.
+      if (position !== undefined && !position.key.startsWith(prefix) && prefix < position.key) {
         continue;
       }
       const startKey = position?.key.startsWith(prefix) === true ? position.key : undefined;
