@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test coldtrace has: type check, lint (ESLint, Prettier, ShellCheck), unit tests, then the
-# integration tests against the live local network (installed, started and deployed as needed).
+# integration tests against the live local network (installed, started and deployed as needed),
+# then a quick benchmark run so the benchmark never rots (its figures are printed, never asserted).
 # A network this script started is stopped again at the end, pass or fail; one that was already
 # running is left running.
 #
@@ -15,10 +16,10 @@ started=$SECONDS
 
 bash scripts/ensure-node-modules.sh
 
-step 1/6 "type check and build"
+step 1/7 "type check and build"
 npm run --silent build
 
-step 2/6 "lint: ESLint, Prettier, ShellCheck, docker-compose.yml up to date"
+step 2/7 "lint: ESLint, Prettier, ShellCheck, docker-compose.yml up to date"
 npm run --silent lint
 bash scripts/compose.sh --check
 if command -v shellcheck >/dev/null 2>&1; then
@@ -27,25 +28,28 @@ else
   warn "shellcheck not installed: shell scripts not linted (apt-get install shellcheck)"
 fi
 
-step 3/6 "unit tests"
+step 3/7 "unit tests"
 # Each jest run also writes its results as JSON (in the package's folder) for the closing count.
 rm -f ./*/jest-results.json
-for workspace in chaincode gateway-client demo; do
+for workspace in chaincode gateway-client demo bench; do
   npm run --silent test:unit --workspace "$workspace" -- --json --outputFile=jest-results.json
 done
 
-step 4/6 "Fabric binaries"
+step 4/7 "Fabric binaries"
 bash scripts/install-fabric.sh
 
-step 5/6 "network and chaincode"
+step 5/7 "network and chaincode"
 if ! bash scripts/network.sh status >/dev/null 2>&1; then
   trap 'bash scripts/network.sh down' EXIT
   bash scripts/network.sh up
 fi
 bash scripts/deploy.sh
 
-step 6/6 "integration tests against the live network"
+step 6/7 "integration tests against the live network"
 npm run --silent test:integration --workspace test -- --json --outputFile=jest-results.json
+
+step 7/7 "benchmark smoke run (npm run bench -- --quick; figures not asserted)"
+node bench/dist/main.js --quick --output "$COLDTRACE_HOME/bench-smoke"
 
 info "all tests passed in $((SECONDS - started)) s"
 # The plain closing count CI reads: "N passed, N failed".
