@@ -119,6 +119,14 @@ recorded_pid() {
 
 is_running() { recorded_pid "$1" >/dev/null; }
 
+# During start-up, before the forked shell has exec'd the node's binary, its command line is still
+# the calling script's, so only liveness is checked there; ownership matters when signalling.
+still_starting() {
+  local file
+  file=$(pid_file "$1")
+  [[ -f $file ]] && kill -0 "$(<"$file")" 2>/dev/null
+}
+
 # start_process NAME WORKDIR COMMAND...: runs detached, records the PID, logs to logs/NAME.log.
 # Environment for the process is passed with `env VAR=value` at the front of COMMAND.
 start_process() {
@@ -153,7 +161,7 @@ wait_healthy() {
   local name=$1 url=$2 cacert=$3 deadline
   deadline=$((SECONDS + HEALTH_TIMEOUT_SECONDS))
   until curl -sf --cacert "$cacert" "$url" >/dev/null 2>&1; do
-    is_running "$name" || die "$name exited during start-up; last log lines:
+    still_starting "$name" || die "$name exited during start-up; last log lines:
 $(tail -n 20 "$LOG_DIR/$name.log" 2>/dev/null)"
     ((SECONDS < deadline)) || die "$name not healthy after ${HEALTH_TIMEOUT_SECONDS}s at $url (log: $LOG_DIR/$name.log)"
     sleep 0.3
@@ -165,7 +173,7 @@ wait_port() {
   local name=$1 port=$2 deadline
   deadline=$((SECONDS + HEALTH_TIMEOUT_SECONDS))
   until port_in_use "$port"; do
-    is_running "$name" || die "$name exited during start-up; last log lines:
+    still_starting "$name" || die "$name exited during start-up; last log lines:
 $(tail -n 20 "$LOG_DIR/$name.log" 2>/dev/null)"
     ((SECONDS < deadline)) || die "$name not listening on $port after ${HEALTH_TIMEOUT_SECONDS}s"
     sleep 0.3

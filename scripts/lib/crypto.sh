@@ -34,7 +34,7 @@ wait_ca() {
   deadline=$((SECONDS + HEALTH_TIMEOUT_SECONDS))
   until [[ -f $(ca_tls_cert "$org") ]] &&
     curl -sf --cacert "$(ca_tls_cert "$org")" "$(ca_url "$org")/cainfo" >/dev/null 2>&1; do
-    is_running "$node" || die "$node exited during start-up; last log lines:
+    still_starting "$node" || die "$node exited during start-up; last log lines:
 $(tail -n 20 "$LOG_DIR/$node.log" 2>/dev/null)"
     ((SECONDS < deadline)) || die "$node not answering at $(ca_url "$org") after ${HEALTH_TIMEOUT_SECONDS}s"
     sleep 0.3
