@@ -28,11 +28,18 @@ else
   warn "shellcheck not installed: shell scripts not linted (apt-get install shellcheck)"
 fi
 
-step 3/7 "unit tests"
+step 3/7 "unit tests on Node.js $NODE_PINNED_VERSION and $NODE_COMPAT_VERSION"
 # Each jest run also writes its results as JSON (in the package's folder) for the closing count.
-rm -f ./*/jest-results.json
-for workspace in chaincode gateway-client demo bench; do
-  npm run --silent test:unit --workspace "$workspace" -- --json --outputFile=jest-results.json
+rm -f ./*/jest-results*.json
+fetch_node_runtime "$NODE_COMPAT_VERSION"
+for version in "$NODE_PINNED_VERSION" "$NODE_COMPAT_VERSION"; do
+  node_path=$PATH
+  [[ $version == "$NODE_PINNED_VERSION" ]] || node_path=$(node_runtime_home "$version")/bin:$PATH
+  info "unit tests on Node.js $(PATH=$node_path node --version)"
+  for workspace in chaincode gateway-client demo bench; do
+    PATH=$node_path npm run --silent test:unit --workspace "$workspace" -- \
+      --json --outputFile="jest-results-node$version.json"
+  done
 done
 
 step 4/7 "Fabric binaries"
@@ -62,4 +69,4 @@ node -e '
     failed += results.numFailedTests;
   }
   console.log(`${passed} passed, ${failed} failed`);
-' ./*/jest-results.json
+' ./*/jest-results*.json

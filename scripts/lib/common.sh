@@ -186,3 +186,7 @@ require_fabric_binaries() {
     [[ -x $BIN_DIR/$tool ]] || die "Fabric binary '$tool' missing: run scripts/install-fabric.sh"
   done
 }
+
+# shellcheck source=node-runtime.sh
+source "$COLDTRACE_ROOT/scripts/lib/node-runtime.sh"
+use_node_runtime
