@@ -1,7 +1,5 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  preset: 'ts-jest',
-  testEnvironment: 'node',
+  ...require('../jest.config.base'),
   roots: ['<rootDir>/src'],
-  testMatch: ['**/*.test.ts'],
 };

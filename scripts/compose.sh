@@ -27,8 +27,8 @@ CONTAINER_ROOT=/coldtrace
 # Image tags follow the release series of network/fabric-version.env (3.1.1 -> 3.1).
 FABRIC_IMAGE_TAG=${FABRIC_VERSION%.*}
 FABRIC_CA_IMAGE_TAG=${FABRIC_CA_VERSION%.*}
-# The chaincode servers run on the Node.js major of package.json's engines.
-NODE_IMAGE=node:20
+# The chaincode servers run on the pinned Node.js of .node-version, as the native network does.
+NODE_IMAGE=node:$NODE_PINNED_VERSION
 # Stand-ins for values compose fills in when it starts a container (see interpolations).
 CA_PASSWORD_TOKEN=@CA_ADMIN_PASSWORD@
 PACKAGE_ID_TOKEN=@PACKAGE_ID@
