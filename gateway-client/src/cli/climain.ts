@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+// The CLI proper, loaded by main.ts once the runtime is known to be able to run it.
 import { newCommandRegistry } from './commands';
 import { runCli } from './runcli';
 
