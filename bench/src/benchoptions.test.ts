@@ -40,6 +40,10 @@ describe('parseBenchOptions', () => {
     expect(() => parseBenchOptions(['--fast'], {}, root)).toThrow(UsageError);
     expect(() => parseBenchOptions(['--batch-size', '1001'], {}, root)).toThrow(UsageError);
     expect(() => parseBenchOptions(['--loads', '1.5'], {}, root)).toThrow(UsageError);
+    expect(() => parseBenchOptions(['--batch-size', 'abc'], {}, root)).toThrow(
+      '--batch-size needs an integer from 1 to 1000',
+    );
+    expect(() => parseBenchOptions(['--duration'], {}, root)).toThrow('--duration needs a value');
   });
 
   it('answers help', () => {

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { parseArgs as parseNodeArgs } from 'node:util';
 
 /** Everything one run does, validated at start-up. */
 export interface BenchOptions {
@@ -47,16 +48,16 @@ writes bench-results/latest.json.
   --json                  print the JSON result instead of tables
   -h, --help              this text`;
 
-function positiveInteger(flag: string, value: string | undefined, max: number): number {
+function positiveInteger(flag: string, value: string, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) {
+  if (!/^\d+$/.test(value) || n < 1 || n > max) {
     throw new UsageError(`${flag} needs an integer from 1 to ${max}`);
   }
   return n;
 }
 
-function fractions(value: string | undefined): number[] {
-  const list = (value ?? '')
+function fractions(value: string): number[] {
+  const list = value
     .split(',')
     .filter((part) => part.length > 0)
     .map(Number);
@@ -104,54 +105,63 @@ function presets(quick: boolean): Omit<BenchOptions, 'profileDir' | 'outputDir' 
       };
 }
 
+const optionTypes = {
+  quick: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  profiles: { type: 'string' },
+  output: { type: 'string' },
+  'batch-size': { type: 'string' },
+  concurrency: { type: 'string' },
+  duration: { type: 'string' },
+  loads: { type: 'string' },
+} as const;
+
+type Flags = Partial<Record<'quick' | 'json' | 'help', boolean>> &
+  Partial<
+    Record<'profiles' | 'output' | 'batch-size' | 'concurrency' | 'duration' | 'loads', string>
+  >;
+
+function parseFlags(argv: readonly string[]): Flags {
+  try {
+    return parseNodeArgs({ args: [...argv], options: optionTypes, strict: true }).values;
+  } catch (error) {
+    const option = /'(--?[^' ]+)/.exec((error as Error).message)?.[1] ?? 'an option';
+    throw new UsageError(
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown option ${option} (try --help)`
+        : `${option} needs a value`,
+    );
+  }
+}
+
 /**
- * Parses the command line over the quick or full preset.
- * @throws {@link UsageError} for an unknown flag or a bad value.
+ * Parses the command line (Node's util.parseArgs, strict) over the quick or full preset.
+ * @throws {@link UsageError} for an unknown flag or a bad value, naming the flag and the rule.
  */
 export function parseBenchOptions(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   root: string,
 ): BenchOptions | 'help' {
-  const args = [...argv];
-  if (args.includes('-h') || args.includes('--help')) return 'help';
-  let options: BenchOptions = {
-    ...presets(args.includes('--quick')),
-    profileDir: defaultProfileDir(env, root),
-    outputDir: path.join(root, 'bench-results'),
-    json: false,
+  const flags = parseFlags(argv);
+  if (flags.help === true) return 'help';
+  const preset = presets(flags.quick === true);
+  return {
+    ...preset,
+    profileDir:
+      flags.profiles !== undefined ? path.resolve(flags.profiles) : defaultProfileDir(env, root),
+    outputDir: path.resolve(flags.output ?? path.join(root, 'bench-results')),
+    json: flags.json === true,
+    readingsPerTransaction:
+      optionalInteger('--batch-size', flags['batch-size'], 1000) ?? preset.readingsPerTransaction,
+    concurrency: optionalInteger('--concurrency', flags.concurrency, 512) ?? preset.concurrency,
+    saturationSeconds:
+      optionalInteger('--duration', flags.duration, 3600) ?? preset.saturationSeconds,
+    loadFractions: flags.loads !== undefined ? fractions(flags.loads) : preset.loadFractions,
   };
-  while (args.length > 0) {
-    const flag = args.shift() as string;
-    const value = (): string | undefined => args.shift();
-    options = applyFlag(options, flag, value);
-  }
-  return options;
 }
 
-function applyFlag(
-  options: BenchOptions,
-  flag: string,
-  value: () => string | undefined,
-): BenchOptions {
-  switch (flag) {
-    case '--quick':
-      return options;
-    case '--json':
-      return { ...options, json: true };
-    case '--profiles':
-      return { ...options, profileDir: path.resolve(value() ?? '') };
-    case '--output':
-      return { ...options, outputDir: path.resolve(value() ?? '') };
-    case '--batch-size':
-      return { ...options, readingsPerTransaction: positiveInteger(flag, value(), 1000) };
-    case '--concurrency':
-      return { ...options, concurrency: positiveInteger(flag, value(), 512) };
-    case '--duration':
-      return { ...options, saturationSeconds: positiveInteger(flag, value(), 3600) };
-    case '--loads':
-      return { ...options, loadFractions: fractions(value()) };
-    default:
-      throw new UsageError(`unknown option ${flag} (try --help)`);
-  }
+function optionalInteger(flag: string, value: string | undefined, max: number): number | undefined {
+  return value === undefined ? undefined : positiveInteger(flag, value, max);
 }

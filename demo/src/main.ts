@@ -13,6 +13,7 @@ import {
 } from '@coldtrace/gateway-client';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { sensorTrace, splitAt } from './sensortrace';
 
 const minuteMs = 60_000;
@@ -58,13 +59,14 @@ interface DemoArguments {
 }
 
 function parseArguments(argv: readonly string[]): DemoArguments {
-  const value = (flag: string, fallback: string): string => {
-    const index = argv.indexOf(flag);
-    return index >= 0 ? (argv[index + 1] ?? fallback) : fallback;
-  };
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { profiles: { type: 'string' }, output: { type: 'string' } },
+    strict: true,
+  });
   return {
-    profiles: value('--profiles', path.resolve('.coldtrace', 'network', 'profiles')),
-    output: value('--output', path.resolve('demo-output')),
+    profiles: path.resolve(values.profiles ?? path.join('.coldtrace', 'network', 'profiles')),
+    output: path.resolve(values.output ?? 'demo-output'),
   };
 }
 
@@ -259,10 +261,14 @@ async function play(args: DemoArguments): Promise<void> {
   }
 }
 
-play(parseArguments(process.argv.slice(2))).catch((error: unknown) => {
-  process.stderr.write(`demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  if (error instanceof Error && error.cause instanceof Error) {
-    process.stderr.write(`  cause: ${error.cause.message}\n`);
-  }
-  process.exitCode = 1;
-});
+Promise.resolve()
+  .then(() => play(parseArguments(process.argv.slice(2))))
+  .catch((error: unknown) => {
+    process.stderr.write(
+      `demo failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    if (error instanceof Error && error.cause instanceof Error) {
+      process.stderr.write(`  cause: ${error.cause.message}\n`);
+    }
+    process.exitCode = 1;
+  });

@@ -91,15 +91,16 @@ export const alertsWatch: Command = {
   roles: 'any role',
   options: [
     { name: 'checkpoint', description: 'checkpoint file (default none: start at the ledger tip)' },
-    { name: 'from-block', description: 'first block when the checkpoint is empty' },
+    {
+      name: 'from-block',
+      description: 'first block when the checkpoint is empty',
+      check: (value) => (/^\d+$/.test(value) ? undefined : 'must be a block number'),
+    },
   ],
   async run(context) {
     const client = await context.client();
     const checkpointFile = context.optionalOption('checkpoint');
     const fromBlock = context.optionalOption('from-block');
-    if (fromBlock !== undefined && !/^\d+$/.test(fromBlock)) {
-      throw new UsageError('--from-block must be a block number');
-    }
     const stream = client.alerts.watch({
       ...(checkpointFile !== undefined ? { checkpointFile } : {}),
       ...(fromBlock !== undefined ? { startBlock: BigInt(fromBlock) } : {}),

@@ -1,3 +1,4 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { UsageError } from './usageerror';
 
 /** Declared option of a command. */
@@ -7,6 +8,8 @@ export interface OptionSpec {
   /** A flag takes no value. */
   readonly flag?: boolean;
   readonly required?: boolean;
+  /** Checks a value before the command connects; returns the rule it breaks, if any. */
+  readonly check?: (value: string) => string | undefined;
 }
 
 /** Options every command accepts. */
@@ -18,41 +21,65 @@ export const commonOptions: readonly OptionSpec[] = [
   { name: 'help', description: 'show help', flag: true },
 ];
 
+/** A check for whole numbers from min to max. */
+export function integerBetween(min: number, max: number): (value: string) => string | undefined {
+  return (value) => {
+    const n = Number(value);
+    return /^\d+$/.test(value.trim()) && n >= min && n <= max
+      ? undefined
+      : `must be a whole number from ${min} to ${max}`;
+  };
+}
+
 export interface ParsedArgs {
   readonly values: ReadonlyMap<string, string>;
   readonly flags: ReadonlySet<string>;
   readonly positional: readonly string[];
 }
 
+// util.parseArgs explains its errors at length for programmers; the user gets one short line.
+function usageErrorOf(error: unknown): UsageError {
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'(--?[^' ]+)/.exec(message ?? '')?.[1] ?? 'an option';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageError(`unknown option ${option}`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new UsageError(`${option} needs a value`);
+    default:
+      return new UsageError(message ?? String(error));
+  }
+}
+
 /**
- * Parses `--name value`, `--name=value` and flags against the declared options.
- * @throws {@link UsageError} for an unknown option or a missing value.
+ * Parses `--name value`, `--name=value` and flags against the declared options (Node's
+ * util.parseArgs, strict), then runs each option's check.
+ * @throws {@link UsageError} for an unknown option, a missing value or a value that fails its
+ * check; the message names the option and the rule.
  */
 export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[]): ParsedArgs {
-  const byName = new Map(specs.map((spec) => [spec.name, spec]));
+  const options = Object.fromEntries(
+    specs.map((spec) => [spec.name, { type: spec.flag === true ? 'boolean' : 'string' } as const]),
+  );
+  let parsed: ReturnType<typeof parseNodeArgs>;
+  try {
+    parsed = parseNodeArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw usageErrorOf(error);
+  }
   const values = new Map<string, string>();
   const flags = new Set<string>();
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
+  for (const spec of specs) {
+    const value = parsed.values[spec.name];
+    if (typeof value === 'boolean') {
+      if (value) flags.add(spec.name);
+    } else if (typeof value === 'string') {
+      const broken = spec.check?.(value);
+      if (broken !== undefined) {
+        throw new UsageError(`--${spec.name} ${broken} (got '${value}')`);
+      }
+      values.set(spec.name, value);
     }
-    const [name = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
-    const spec = byName.get(name);
-    if (spec === undefined) {
-      throw new UsageError(`unknown option --${name}`);
-    }
-    if (spec.flag === true) {
-      flags.add(name);
-      continue;
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
-      throw new UsageError(`--${name} needs a value`);
-    }
-    values.set(name, value);
   }
-  return { values, flags, positional };
+  return { values, flags, positional: parsed.positionals };
 }

@@ -1,13 +1,9 @@
 import type { BatchResult } from '../readingingestion';
 import { readReadingsFile } from '../readingfile';
+import { integerBetween } from './args';
 import type { Command } from './commandregistry';
 import { ProgressBar } from './progressbar';
 import { celsius, formatTable, isoTime } from './table';
-
-function parsePositiveInteger(text: string | undefined, fallback: number): number {
-  const value = text === undefined ? fallback : Number(text);
-  return Number.isInteger(value) && value > 0 ? value : Number.NaN;
-}
 
 export const readingsSubmit: Command = {
   path: ['readings', 'submit'],
@@ -16,14 +12,22 @@ export const readingsSubmit: Command = {
   options: [
     { name: 'shipment', description: 'shipment id', required: true },
     { name: 'file', description: 'readings file (.csv, .json, EPCIS JSON)', required: true },
-    { name: 'batch-size', description: 'readings per transaction, 1-1000 (default 500)' },
-    { name: 'in-flight', description: 'transactions in flight at once (default 8)' },
+    {
+      name: 'batch-size',
+      description: 'readings per transaction, 1-1000 (default 500)',
+      check: integerBetween(1, 1000),
+    },
+    {
+      name: 'in-flight',
+      description: 'transactions in flight at once, 1-64 (default 8)',
+      check: integerBetween(1, 64),
+    },
   ],
   async run(context) {
     const shipmentId = context.option('shipment');
     const readings = await readReadingsFile(context.option('file'));
-    const maxBatchSize = parsePositiveInteger(context.optionalOption('batch-size'), 500);
-    const maxInFlight = parsePositiveInteger(context.optionalOption('in-flight'), 8);
+    const maxBatchSize = Number(context.optionalOption('batch-size') ?? 500);
+    const maxInFlight = Number(context.optionalOption('in-flight') ?? 8);
     const client = await context.client();
     const progress = new ProgressBar(context.stderr, readings.length);
     const ingestion = client.readings.newIngestion({

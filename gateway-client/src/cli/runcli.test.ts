@@ -66,6 +66,27 @@ describe('runCli', () => {
     expect(captured.stderr).toContain('--shipment is required');
   });
 
+  it('refuses a bad option value with exit 2, naming the option and the rule, before connecting', async () => {
+    const { env, captured } = environment(() => Promise.reject(new Error('unused')));
+    const argv = ['readings', 'submit', '--shipment', 'SHP-1', '--file', 'x.csv'];
+    expect(await runCli(registry, [...argv, '--batch-size', 'abc'], env)).toBe(2);
+    expect(captured.stderr).toContain(
+      "--batch-size must be a whole number from 1 to 1000 (got 'abc')",
+    );
+    expect(await runCli(registry, [...argv, '--batch-size=1001'], env)).toBe(2);
+    expect(await runCli(registry, [...argv, '--in-flight', '0'], env)).toBe(2);
+    expect(await runCli(registry, ['alerts', 'watch', '--from-block', '-1'], env)).toBe(2);
+    expect(captured.connections).toEqual([]);
+  });
+
+  it('says which option lacks its value', async () => {
+    const { env, captured } = environment(() => Promise.reject(new Error('unused')));
+    expect(await runCli(registry, ['shipment', 'get', '--shipment'], env)).toBe(2);
+    expect(captured.stderr).toContain('--shipment needs a value');
+    expect(await runCli(registry, ['shipment', 'get', '--shipment', '--json'], env)).toBe(2);
+    expect(captured.stderr).toContain('coldtrace shipment get: --shipment needs a value');
+  });
+
   it('exits 1 with a one-line message for an expected failure and closes the connection', async () => {
     const { env, captured } = environment(() =>
       Promise.reject(new NotFoundError({ message: 'shipment SHP-9 not found' })),
