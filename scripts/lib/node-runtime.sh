@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034
 # The Node.js runtime every script, chaincode server, test and the CLI run on. The version is
 # pinned in .node-version (the file nvm, fnm, volta and CI setups read). A machine whose own Node
 # has that major version uses it; otherwise the official binary, published on the npm registry as
