@@ -32,15 +32,17 @@ json_field() {
 }
 
 build_chaincode() {
-  [[ -f $CHAINCODE_DIR/tsconfig.json ]] || return 0
+  [[ -f $CHAINCODE_DIR/tsconfig.build.json ]] || return 0
   info "building the chaincode"
-  (cd "$COLDTRACE_ROOT" && npx tsc -b "$CHAINCODE_DIR") || die "chaincode build failed"
+  (cd "$COLDTRACE_ROOT" && npx tsc -b "$CHAINCODE_DIR/tsconfig.build.json") || die "chaincode build failed"
 }
 
-# The label names the code: same compiled chaincode, same label, same package ID.
+# The label names the code: same production sources (the chaincode's and the workspace packages'
+# it compiles against, tests excluded), same dependency lockfile, same label, same package ID.
 chaincode_label() {
   local digest
-  digest=$( (cd "$CHAINCODE_DIR" && find dist package.json -type f ! -name '*.map' ! -name '*.tsbuildinfo' -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-12)
+  digest=$( (cd "$COLDTRACE_ROOT" && { node scripts/lib/production-sources.js "$CHAINCODE_DIR" && echo package-lock.json; } |
+    xargs -d '\n' sha256sum | sed "s|  $COLDTRACE_ROOT/|  |") | sha256sum | cut -c1-12)
   echo "${CHAINCODE_LABEL_PREFIX}_$digest"
 }
 
