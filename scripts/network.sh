@@ -83,24 +83,50 @@ start_peer() {
   start_process "$node" "$(data_dir "$node")" env "${env_vars[@]}" "$BIN_DIR/peer" node start
 }
 
-join_orderers() {
-  local name org port ops admin _cc
-  while read -r name org port ops admin _cc; do
-    if osnadmin_as_admin "$admin" list --channelID "$CHANNEL_NAME" 2>/dev/null | grep -q '^Status: 200'; then
-      continue
+# An orderer's membership of the channel as the channel participation API answers it: 200 member,
+# 404 not a member. The API listens a moment after /healthz answers, so unanswered calls are
+# retried until the health timeout.
+orderer_channel_status() {
+  local admin=$1 status deadline=$((SECONDS + HEALTH_TIMEOUT_SECONDS))
+  while true; do
+    status=$(osnadmin_as_admin "$admin" list --channelID "$CHANNEL_NAME" 2>/dev/null | sed -n 's/^Status: \([0-9]*\).*/\1/p')
+    if [[ $status == 200 || $status == 404 ]]; then
+      echo "$status"
+      return 0
     fi
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+}
+
+join_orderers() {
+  local name org port ops admin _cc status
+  while read -r name org port ops admin _cc; do
+    status=$(orderer_channel_status "$admin") ||
+      die "$name's channel participation API (port $admin) did not answer in ${HEALTH_TIMEOUT_SECONDS}s (log: $LOG_DIR/$name.log)"
+    [[ $status == 200 ]] && continue
     info "joining $name to channel $CHANNEL_NAME"
     osnadmin_as_admin "$admin" join --channelID "$CHANNEL_NAME" --config-block "$GENESIS_BLOCK" \
       >>"$LOG_DIR/osnadmin.log" 2>&1 || die "osnadmin join failed for $name (log: $LOG_DIR/osnadmin.log)"
   done < <(nodes_of_kind orderer)
 }
 
+# The channels a peer has joined; retried while its gRPC service is still starting.
+peer_channels() {
+  local org=$1 channels deadline=$((SECONDS + HEALTH_TIMEOUT_SECONDS))
+  until channels=$(peer_as_admin "$org" channel list 2>/dev/null); do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+  echo "$channels"
+}
+
 join_peers() {
-  local org
+  local org channels
   for org in $(peer_orgs); do
-    if peer_as_admin "$org" channel list 2>/dev/null | grep -qx "$CHANNEL_NAME"; then
-      continue
-    fi
+    channels=$(peer_channels "$org") ||
+      die "$(peer_of_org "$org") did not answer channel list in ${HEALTH_TIMEOUT_SECONDS}s (log: $LOG_DIR/peer-cli.log)"
+    grep -qx "$CHANNEL_NAME" <<<"$channels" && continue
     info "joining $(peer_of_org "$org") to channel $CHANNEL_NAME"
     peer_as_admin "$org" channel join -b "$GENESIS_BLOCK" >>"$LOG_DIR/peer-cli.log" 2>&1 ||
       die "peer channel join failed for $org (log: $LOG_DIR/peer-cli.log)"
@@ -157,7 +183,13 @@ start_missing_nodes() {
   for name in "${started[@]}"; do
     case $kind in
       ca) wait_ca "$(node_field "$name" org)" ;;
-      *) wait_healthy "$name" "$(node_health_url "$name")" "$(node_dir "$name")/tls/ca.crt" ;;
+      *)
+        wait_healthy "$name" "$(node_health_url "$name")" "$(node_dir "$name")/tls/ca.crt"
+        # /healthz answers before every listener is up: wait for the ones the next steps dial
+        # (gRPC, and the channel participation API or the chaincode listener).
+        wait_port "$name" "$(node_field "$name" port)"
+        wait_port "$name" "$(node_field "$name" extra)"
+        ;;
     esac
     info "$name is up (pid $(recorded_pid "$name"))"
   done
