@@ -1,3 +1,4 @@
+import { EndorsementError } from './coldtraceerror';
 import type { LedgerReader } from './ledgerreader';
 import { newProvenanceVerifier } from './provenanceverifier';
 import {
@@ -80,5 +81,14 @@ describe('ProvenanceVerifier over blocks recorded from the live network', () => 
         expect.objectContaining({ kind: 'TRANSACTION_MISSING', transactionId: offered }),
       ]),
     );
+  });
+
+  it('throws when the peer cannot be asked, instead of calling its transactions missing', async () => {
+    const unavailable = new EndorsementError({ message: 'peer unavailable', retryable: true });
+    const ledger: LedgerReader = {
+      ...newRecordedLedger(),
+      blockByTransactionId: () => Promise.reject(unavailable),
+    };
+    await expect(verifier(ledger).verifyShipment(manifest.shipmentId)).rejects.toBe(unavailable);
   });
 });

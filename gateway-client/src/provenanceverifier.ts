@@ -5,6 +5,8 @@ import { tryParseJson } from './canonicaljson';
 import type { ExcursionAlert } from './excursionalert';
 import { readExcursionAlert } from './excursionalert';
 import { checkHashChain } from './hashchain';
+import { NotFoundError } from './coldtraceerror';
+import { toColdtraceError } from './errormapping';
 import { JsonReader } from './jsonreader';
 import {
   type ChaincodeActionRecord,
@@ -193,7 +195,11 @@ class Verification {
     let located: LedgerBlock;
     try {
       located = await this.#context.ledger.blockByTransactionId(transactionId);
-    } catch {
+    } catch (err) {
+      // Only the peer's own "no such transaction" is a finding; a failed query is an error.
+      if (!(err instanceof NotFoundError)) {
+        throw toColdtraceError(err);
+      }
       this.discrepancies.push({
         kind: 'TRANSACTION_MISSING',
         transactionId,
