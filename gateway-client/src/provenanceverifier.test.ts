@@ -2,16 +2,18 @@ import { EndorsementError } from './coldtraceerror';
 import type { LedgerReader } from './ledgerreader';
 import { newProvenanceVerifier } from './provenanceverifier';
 import {
+  type QueryOverride,
   manifest,
   newRecordedLedger,
   newRecordedSubmitter,
   readingsBlockNumber,
+  recordedAnswer,
 } from './testing/recordedledger';
 
-function verifier(ledger: LedgerReader = newRecordedLedger()) {
+function verifier(ledger: LedgerReader = newRecordedLedger(), override?: QueryOverride) {
   return newProvenanceVerifier(
     {
-      submitter: newRecordedSubmitter(),
+      submitter: newRecordedSubmitter(override),
       ledger,
       channel: manifest.channel,
       chaincode: manifest.chaincode,
@@ -90,5 +92,26 @@ describe('ProvenanceVerifier over blocks recorded from the live network', () => 
       blockByTransactionId: () => Promise.reject(unavailable),
     };
     await expect(verifier(ledger).verifyShipment(manifest.shipmentId)).rejects.toBe(unavailable);
+  });
+
+  it('summarises 250 000 readings (spreading them into Math.min throws RangeError)', async () => {
+    const page = recordedAnswer('GetReadings') as { items: Record<string, unknown>[] };
+    const first = page.items[0]!;
+    const items = Array.from({ length: 250_000 }, (_, n) => ({
+      ...first,
+      timestampMs: (first.timestampMs as number) + n,
+      milliC: 3000 + (n % 1000),
+    }));
+    const answer = Buffer.from(JSON.stringify({ items, bookmark: '' }));
+    const report = await verifier(newRecordedLedger(), (name) =>
+      name === 'GetReadings' ? answer : undefined,
+    ).verifyShipment(manifest.shipmentId);
+    expect(report.shipments[0]!.readings).toMatchObject({
+      count: 250_000,
+      firstMs: first.timestampMs,
+      lastMs: (first.timestampMs as number) + 249_999,
+      minMilliC: 3000,
+      maxMilliC: 3999,
+    });
   });
 });

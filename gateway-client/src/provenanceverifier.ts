@@ -81,26 +81,33 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return result;
 }
 
+/** Smallest and largest of `values`, by a loop: `Math.min(...values)` overflows the stack. */
+function range(values: Iterable<number>): { min: number; max: number } | undefined {
+  let result: { min: number; max: number } | undefined;
+  for (const value of values) {
+    result =
+      result === undefined
+        ? { min: value, max: value }
+        : { min: Math.min(result.min, value), max: Math.max(result.max, value) };
+  }
+  return result;
+}
+
 function summariseReadings(
   readings: readonly SensorReading[],
   shipment: Shipment,
   matchedOnLedger: number,
 ): ReadingsSummary {
-  const values = readings.map((r) => r.milliC);
-  const times = readings.map((r) => r.timestampMs);
   const { minMilliC, maxMilliC } = shipment.profile.range;
+  const times = range(readings.map((r) => r.timestampMs));
+  const values = range(readings.map((r) => r.milliC));
   return {
     count: readings.length,
     sensors: [...new Set(readings.map((r) => r.sensorId))].sort(),
-    ...(readings.length > 0
-      ? {
-          firstMs: Math.min(...times),
-          lastMs: Math.max(...times),
-          minMilliC: Math.min(...values),
-          maxMilliC: Math.max(...values),
-        }
+    ...(times !== undefined && values !== undefined
+      ? { firstMs: times.min, lastMs: times.max, minMilliC: values.min, maxMilliC: values.max }
       : {}),
-    outOfRange: values.filter((v) => v < minMilliC || v > maxMilliC).length,
+    outOfRange: readings.filter((r) => r.milliC < minMilliC || r.milliC > maxMilliC).length,
     matchedOnLedger,
   };
 }
