@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotFoundError } from '../coldtraceerror';
-import { type LedgerBlock, decodeBlockBytes, transactionIndex } from '../ledgerblock';
+import {
+  type LedgerBlock,
+  type LedgerTransaction,
+  decodeBlockBytes,
+  decodeTransaction,
+  transactionIndex,
+} from '../ledgerblock';
 import type { LedgerReader } from '../ledgerreader';
 import type { TransactionSubmitter } from '../transactionsubmitter';
 
@@ -137,4 +143,20 @@ export function recordedAnswer(name: string): unknown {
     throw new Error(`no recorded ${name}`);
   }
   return JSON.parse(recorded.result) as unknown;
+}
+
+/** Every recorded transaction, in ledger order, from the recorded (or tampered) blocks. */
+export function recordedTransactions(tampered = false): {
+  readonly block: LedgerBlock;
+  readonly index: number;
+  readonly transaction: LedgerTransaction;
+}[] {
+  return manifest.blocks.flatMap((n) => {
+    const block = recordedBlock(n, tampered && n === readingsBlockNumber);
+    return block.data.map((_, index) => ({
+      block,
+      index,
+      transaction: decodeTransaction(block, index),
+    }));
+  });
 }
