@@ -1,5 +1,6 @@
 import type { Network } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
+import { ColdtraceError, NotFoundError } from './coldtraceerror';
 import { toColdtraceError } from './errormapping';
 import { type LedgerBlock, decodeBlockBytes } from './ledgerblock';
 
@@ -16,7 +17,28 @@ export interface ChainInfo {
 export interface LedgerReader {
   chainInfo(): Promise<ChainInfo>;
   blockByNumber(blockNumber: bigint): Promise<LedgerBlock>;
+  /**
+   * The block holding a transaction.
+   * @throws {@link NotFoundError} only when the peer has no such transaction; any other
+   * {@link ColdtraceError} means the question could not be answered.
+   */
   blockByTransactionId(transactionId: string): Promise<LedgerBlock>;
+}
+
+/**
+ * Fabric's block store answers an unknown id with ErrNotFoundInIndex, which qscc passes on as
+ * text only ("... no such transaction ID [<id>] in index"); qscc has no status code for it, so
+ * this is the one place where a peer message is read, and only for this case.
+ */
+const unknownTransactionText = 'no such transaction ID';
+
+function isUnknownTransaction(err: unknown): boolean {
+  return (
+    err instanceof ColdtraceError &&
+    [err.message, ...err.details.map((d) => d.message)].some((text) =>
+      text.includes(unknownTransactionText),
+    )
+  );
 }
 
 /**
@@ -49,7 +71,18 @@ export function newQsccLedgerReader(network: Network, mspId: string): LedgerRead
       return decodeBlockBytes(await evaluate('GetBlockByNumber', blockNumber.toString()));
     },
     async blockByTransactionId(transactionId) {
-      return decodeBlockBytes(await evaluate('GetBlockByTxID', transactionId));
+      try {
+        return decodeBlockBytes(await evaluate('GetBlockByTxID', transactionId));
+      } catch (err) {
+        throw isUnknownTransaction(err)
+          ? new NotFoundError({
+              message: `transaction ${transactionId} is not on the ledger of this peer`,
+              transactionId,
+              details: err instanceof ColdtraceError ? err.details : [],
+              cause: err,
+            })
+          : err;
+      }
     },
   };
 }

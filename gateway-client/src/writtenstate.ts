@@ -10,13 +10,24 @@ export interface WrittenObject {
   readonly value: Record<string, unknown>;
 }
 
+/** Negative when `a` was committed before `b`. */
+function commitOrder(a: WrittenObject, b: WrittenObject): number {
+  return a.blockNumber === b.blockNumber
+    ? a.index - b.index
+    : a.blockNumber < b.blockNumber
+      ? -1
+      : 1;
+}
+
 /**
  * The JSON objects a chaincode wrote, in commit order, so query results can be compared with the
- * last value written for the same object. Matching is by identity fields (shipmentId, alertId,
- * lotId, sensorId + timestampMs) rather than by key layout, which is the chaincode's business.
+ * last value written at the same key (the key layout is part of docs/chaincode-api.md).
+ * Transactions usually arrive in ledger order and are appended; one that arrives late is inserted
+ * at its place by binary search, so no add re-sorts what is already there.
  */
 export class WrittenState {
   readonly #objects: WrittenObject[] = [];
+  readonly #latestByKey = new Map<string, WrittenObject>();
 
   add(blockNumber: bigint, transaction: LedgerTransaction, chaincode: string): void {
     for (const action of transaction.actions) {
@@ -24,7 +35,7 @@ export class WrittenState {
         const value =
           write.namespace === chaincode && !write.isDelete ? tryParseJson(write.value) : undefined;
         if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-          this.#objects.push({
+          this.#insert({
             transactionId: transaction.transactionId,
             blockNumber,
             index: transaction.index,
@@ -34,9 +45,40 @@ export class WrittenState {
         }
       }
     }
-    this.#objects.sort((a, b) =>
-      a.blockNumber === b.blockNumber ? a.index - b.index : a.blockNumber < b.blockNumber ? -1 : 1,
-    );
+  }
+
+  #insert(object: WrittenObject): void {
+    const last = this.#objects.at(-1);
+    if (last === undefined || commitOrder(last, object) <= 0) {
+      this.#objects.push(object);
+    } else {
+      this.#objects.splice(this.#firstAfter(object), 0, object);
+    }
+    const latest = this.#latestByKey.get(object.key);
+    if (latest === undefined || commitOrder(latest, object) <= 0) {
+      this.#latestByKey.set(object.key, object);
+    }
+  }
+
+  /** Position of the first object committed after `object`. */
+  #firstAfter(object: WrittenObject): number {
+    let low = 0;
+    let high = this.#objects.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const candidate = this.#objects[middle];
+      if (candidate !== undefined && commitOrder(candidate, object) <= 0) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  /** The last value written at `key`. */
+  latestAt(key: string): WrittenObject | undefined {
+    return this.#latestByKey.get(key);
   }
 
   /** The last object written that satisfies `matches`. */

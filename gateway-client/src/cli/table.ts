@@ -3,8 +3,9 @@ export function formatTable(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
 ): string {
+  // A loop, not Math.max(...cells): spreading a long list overflows the call stack.
   const widths = headers.map((header, c) =>
-    Math.max(header.length, ...rows.map((row) => (row[c] ?? '').length)),
+    rows.reduce((width, row) => Math.max(width, (row[c] ?? '').length), header.length),
   );
   const line = (cells: readonly string[]): string =>
     cells

@@ -12,7 +12,21 @@ export function tlv(tag: number, content: Buffer): Buffer {
 
 export const sequence = (...items: Buffer[]): Buffer => tlv(0x30, Buffer.concat(items));
 export const set = (...items: Buffer[]): Buffer => tlv(0x31, Buffer.concat(items));
-export const integer = (value: number): Buffer => tlv(0x02, Buffer.from([value & 0x7f]));
+/**
+ * DER INTEGER of a non-negative safe integer: minimal big-endian bytes, with a zero byte in
+ * front when the first byte's top bit is set (it would otherwise read as negative).
+ */
+export function integer(value: number): Buffer {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`cannot encode ${value} as a DER INTEGER`);
+  }
+  let hex = value.toString(16);
+  if (hex.length % 2 === 1) {
+    hex = `0${hex}`;
+  }
+  const bytes = Buffer.from(hex, 'hex');
+  return tlv(0x02, (bytes[0] ?? 0) >= 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+}
 export const utf8 = (text: string): Buffer => tlv(0x0c, Buffer.from(text));
 export const utcTime = (text: string): Buffer => tlv(0x17, Buffer.from(text));
 export const bitString = (content: Buffer): Buffer =>
