@@ -57,18 +57,21 @@ describe('WrittenState', () => {
     expect(state.writtenBy('t1')).toHaveLength(1);
   });
 
-  it('adds 50 000 transactions in linear time, not by re-sorting on every add', () => {
+  it('adds 50 000 transactions without re-sorting what it holds (the old add was quadratic)', () => {
     const state = new WrittenState();
     const count = 50_000;
-    const started = performance.now();
-    for (let n = 0; n < count; n++) {
-      state.add(BigInt(n), transaction(`t${n}`, 0, [write(`k${n % 100}`, { n })]), chaincode);
+    // Counted, not timed: a timing bound would flake on a loaded machine.
+    const sort = jest.spyOn(Array.prototype, 'sort');
+    try {
+      for (let n = 0; n < count; n++) {
+        state.add(BigInt(n), transaction(`t${n}`, 0, [write(`k${n % 100}`, { n })]), chaincode);
+      }
+      expect(sort).not.toHaveBeenCalled();
+    } finally {
+      sort.mockRestore();
     }
-    const elapsedMs = performance.now() - started;
     expect(state.all()).toHaveLength(count);
     expect(state.latestAt('k99')?.value).toEqual({ n: count - 1 });
-    // Re-sorting on every add takes tens of seconds here; appending takes well under one.
-    expect(elapsedMs).toBeLessThan(3_000);
   });
 });
 
