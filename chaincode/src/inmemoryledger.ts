@@ -276,6 +276,10 @@ class InMemoryStub {
   }
 
   setEvent(name: string, payload: Uint8Array): void {
+    if (name === '') {
+      // fabric-shim's own check.
+      throw new Error('Event name must be a non-empty string');
+    }
     if (this.#proposal.mode === 'evaluate') {
       this.#violate('an evaluated transaction set an event, which is never emitted');
     }
