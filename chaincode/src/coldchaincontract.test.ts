@@ -147,9 +147,107 @@ describe('ColdChainContract lifecycle', () => {
       await ledger.invoke(qa, 'DisposeShipment', 'SHP-1', 'RELEASE', 'stability data ok'),
     ) as Shipment;
     expect(released).toMatchObject({
-      status: 'RELEASED',
+      status: 'IN_TRANSIT',
+      statusBeforeQuarantine: 'IN_TRANSIT',
+      quarantinedAtMs: startMs + 15 * minute,
       disposition: { decision: 'RELEASE', reason: 'stability data ok' },
     });
+  });
+
+  it('returns a delivered shipment released from quarantine to DELIVERED: it cannot move again', async () => {
+    const ledger = await shipmentInTransit();
+    const deliveredAtMs = ledger.timeMs;
+    await ledger.invoke(dispatcher, 'ConfirmDelivery', 'SHP-1');
+    // The logger's transit readings arrive after delivery, one of them frozen.
+    await ledger.invoke(
+      sensorGateway,
+      'SubmitReadings',
+      'SHP-1',
+      batchJson('B1', readingsEvery5Min('S1', [5, -0.5, 5])),
+    );
+    const quarantined = JSON.parse(await ledger.invoke(qa, 'GetShipment', 'SHP-1')) as Shipment;
+    expect(quarantined).toMatchObject({
+      status: 'QUARANTINED',
+      statusBeforeQuarantine: 'DELIVERED',
+    });
+
+    const released = JSON.parse(
+      await ledger.invoke(qa, 'DisposeShipment', 'SHP-1', 'RELEASE', 'freeze indicator intact'),
+    ) as Shipment;
+    await expectError(ledger.invoke(dispatcher, 'OfferCustody', 'SHP-1', 'PharmaMSP'), {
+      code: 'INVALID_STATE',
+      field: 'status',
+      rule: 'active',
+    });
+    expect(released).toMatchObject({
+      status: 'DELIVERED',
+      deliveredAtMs,
+      disposition: { decision: 'RELEASE', reason: 'freeze indicator intact' },
+    });
+    await expectError(ledger.invoke(dispatcher, 'ConfirmDelivery', 'SHP-1'), {
+      code: 'INVALID_STATE',
+      rule: 'deliverable',
+    });
+    const history = JSON.parse(
+      await ledger.invoke(auditor, 'GetShipmentHistory', 'SHP-1', '100', ''),
+    ) as { items: { type: string; status: string; summary: string }[] };
+    expect(history.items.at(-1)).toMatchObject({
+      type: 'DISPOSED',
+      status: 'DELIVERED',
+      summary: 'RELEASE: freeze indicator intact',
+    });
+  });
+
+  it('records delivery of a quarantined shipment, which QA then releases as delivered', async () => {
+    const ledger = await shipmentInTransit();
+    await ledger.invoke(
+      sensorGateway,
+      'SubmitReadings',
+      'SHP-1',
+      batchJson('B1', readingsEvery5Min('S1', [5, -0.5, 5])),
+    );
+    const delivered = JSON.parse(
+      await ledger.invoke(dispatcher, 'ConfirmDelivery', 'SHP-1'),
+    ) as Shipment;
+    expect(delivered).toMatchObject({
+      status: 'QUARANTINED',
+      statusBeforeQuarantine: 'DELIVERED',
+      deliveredAtMs: ledger.timeMs,
+    });
+    const released = JSON.parse(
+      await ledger.invoke(qa, 'DisposeShipment', 'SHP-1', 'RELEASE', 'within stability budget'),
+    ) as Shipment;
+    expect(released.status).toBe('DELIVERED');
+  });
+
+  it('clears the previous decision when a released shipment is quarantined again', async () => {
+    const ledger = await shipmentInTransit();
+    ledger.timeMs = startMs + 15 * minute;
+    await ledger.invoke(
+      sensorGateway,
+      'SubmitReadings',
+      'SHP-1',
+      batchJson('B1', readingsEvery5Min('S1', [5, -0.5, 5])),
+    );
+    await ledger.invoke(qa, 'DisposeShipment', 'SHP-1', 'RELEASE', 'first excursion accepted');
+    ledger.timeMs = startMs + 30 * minute;
+    await ledger.invoke(
+      sensorGateway,
+      'SubmitReadings',
+      'SHP-1',
+      batchJson('B2', readingsEvery5Min('S1', [5, 30, 5], startMs + 15 * minute)),
+    );
+    const again = JSON.parse(await ledger.invoke(qa, 'GetShipment', 'SHP-1')) as Shipment;
+    expect(again).toMatchObject({
+      status: 'QUARANTINED',
+      statusBeforeQuarantine: 'IN_TRANSIT',
+      quarantinedAtMs: startMs + 30 * minute,
+      disposition: null,
+    });
+    const rejected = JSON.parse(
+      await ledger.invoke(qa, 'DisposeShipment', 'SHP-1', 'REJECT', 'second excursion'),
+    ) as Shipment;
+    expect(rejected).toMatchObject({ status: 'REJECTED', disposition: { decision: 'REJECT' } });
   });
 
   it('acknowledges an alert with a comment and drops it from the open alerts', async () => {

@@ -25,7 +25,8 @@ import { marshal, marshalBytes } from './marshal';
 import { profilePresets } from './profilepresets';
 import { ingestReadings, observeSilence, updateOpenIndex } from './readingsledger';
 import { parseReadingBatch } from './sensorreading';
-import { type Decision, type Shipment, isActive, parseShipmentRequest } from './shipment';
+import { type Decision, type Shipment, parseShipmentRequest } from './shipment';
+import { advance, assertAllowed, initialLifecycle } from './shipmentlifecycle';
 import { ShipmentQueries } from './shipmentqueries';
 import { strictestProfile } from './temperatureprofile';
 
@@ -99,16 +100,11 @@ export class ColdChainContract extends Contract {
           lots.map((lot) => lot.profile),
           'shipmentJson.profile',
         ),
-      status: 'CREATED',
-      statusBeforeQuarantine: null,
+      ...initialLifecycle,
       custodianMspId: owner,
       pendingHandover: null,
       handovers: [],
       endorsingMspIds: endorsingMspIds(owner, owner),
-      transitStartedAtMs: null,
-      deliveredAtMs: null,
-      quarantinedAtMs: null,
-      disposition: null,
       readingCount: 0,
       sensorIds: [],
       eventCount: 0,
@@ -131,6 +127,7 @@ export class ColdChainContract extends Contract {
   @Returns('string')
   async OfferCustody(ctx: ColdChainContext, shipmentId: string, toMspId: string): Promise<string> {
     const shipment = await this.#custodiedShipment(ctx, shipmentId);
+    const moved = advance(shipment, 'CUSTODY_OFFERED', ctx.txTimeMs);
     if (!custodianMsps.includes(toMspId) || toMspId === shipment.custodianMspId) {
       throw validationFailed(
         'toMspId',
@@ -147,7 +144,7 @@ export class ColdChainContract extends Contract {
     );
     const saved = await saveShipment(
       ctx,
-      { ...shipment, pendingHandover: offer },
+      { ...moved, pendingHandover: offer },
       'CUSTODY_OFFERED',
       `offered to ${toMspId}`,
       shipment.endorsingMspIds,
@@ -159,23 +156,21 @@ export class ColdChainContract extends Contract {
   @Returns('string')
   async AcceptCustody(ctx: ColdChainContext, shipmentId: string): Promise<string> {
     const shipment = await loadShipment(ctx, parseId(shipmentId, 'shipmentId'));
+    const moved = advance(shipment, 'CUSTODY_ACCEPTED', ctx.txTimeMs);
     const offer = shipment.pendingHandover;
-    if (offer === null || !isActive(shipment.status)) {
+    if (offer === null) {
       throw invalidState('handover-pending', 'there is no pending custody offer');
     }
     if (offer.toMspId !== ctx.actor.mspId) {
       throw custodyViolation('offered-to-caller', 'the custody offer is for another organisation');
     }
     const accepted = acceptHandover(offer, ctx.actor, ctx.txTimeMs, ctx.txId);
-    const leavesOwner = offer.toMspId !== shipment.ownerMspId;
     const next: Shipment = {
-      ...shipment,
+      ...moved,
       custodianMspId: offer.toMspId,
       pendingHandover: null,
       handovers: [...shipment.handovers, accepted],
       endorsingMspIds: endorsingMspIds(shipment.ownerMspId, offer.toMspId),
-      status: shipment.status === 'CREATED' && leavesOwner ? 'IN_TRANSIT' : shipment.status,
-      transitStartedAtMs: shipment.transitStartedAtMs ?? (leavesOwner ? ctx.txTimeMs : null),
     };
     const startsTransit = shipment.transitStartedAtMs === null && next.transitStartedAtMs !== null;
     const observed = await observeSilence(ctx, next, startsTransit ? ctx.txTimeMs : null);
@@ -199,16 +194,8 @@ export class ColdChainContract extends Contract {
   @Returns('string')
   async ConfirmDelivery(ctx: ColdChainContext, shipmentId: string): Promise<string> {
     const shipment = await this.#custodiedShipment(ctx, shipmentId);
-    if (shipment.status !== 'IN_TRANSIT' && shipment.status !== 'RELEASED') {
-      throw invalidState('deliverable', `a ${shipment.status} shipment cannot be delivered`);
-    }
-    if (shipment.deliveredAtMs !== null) {
-      throw invalidState('deliverable', 'the shipment was delivered already');
-    }
     const next: Shipment = {
-      ...shipment,
-      status: 'DELIVERED',
-      deliveredAtMs: ctx.txTimeMs,
+      ...advance(shipment, 'DELIVERY_CONFIRMED', ctx.txTimeMs),
       pendingHandover: null,
     };
     // Delivery ends the transit period: silences are measured to here, and gaps reaching past
@@ -242,9 +229,7 @@ export class ColdChainContract extends Contract {
     if (shipment.custodianMspId !== ctx.actor.mspId) {
       throw custodyViolation('current-custodian', 'only the current custodian may submit readings');
     }
-    if (shipment.status === 'REJECTED') {
-      throw invalidState('not-rejected', 'a rejected shipment takes no readings');
-    }
+    assertAllowed(shipment, 'READINGS_SUBMITTED');
     const result = await ingestReadings(ctx, shipment, batch);
     let saved = result.shipment;
     if (result.accepted > 0) {
@@ -287,6 +272,7 @@ export class ColdChainContract extends Contract {
     if (ctx.actor.role !== 'qa' && ctx.actor.mspId !== shipment.custodianMspId) {
       throw custodyViolation('custodian-or-qa', 'only the custodian or QA may acknowledge');
     }
+    assertAllowed(shipment, 'ALERT_ACKNOWLEDGED');
     const key = alertKey(ctx.stub, id, alertId);
     const alert = await getJson<ExcursionAlert>(ctx.stub, key);
     if (alert === undefined) {
@@ -329,12 +315,13 @@ export class ColdChainContract extends Contract {
     ]);
     const text = JsonInput.of(reason, 'reason').text(1000);
     const shipment = await loadShipment(ctx, id);
-    if (shipment.status !== 'QUARANTINED') {
-      throw invalidState('quarantined', 'only a quarantined shipment can be disposed');
-    }
+    // A release returns the shipment to the phase the quarantine held; the decision is kept.
     const next: Shipment = {
-      ...shipment,
-      status: parsedDecision === 'RELEASE' ? 'RELEASED' : 'REJECTED',
+      ...advance(
+        shipment,
+        parsedDecision === 'RELEASE' ? 'QA_RELEASED' : 'QA_REJECTED',
+        ctx.txTimeMs,
+      ),
       disposition: {
         decision: parsedDecision,
         reason: text,
@@ -434,14 +421,11 @@ export class ColdChainContract extends Contract {
     return Promise.resolve(marshal(profilePresets));
   }
 
-  /** The shipment, if the caller's organisation holds custody of it and it is still moving. */
+  /** The shipment, if the caller's organisation holds custody of it. */
   async #custodiedShipment(ctx: ColdChainContext, shipmentId: string): Promise<Shipment> {
     const shipment = await loadShipment(ctx, parseId(shipmentId, 'shipmentId'));
     if (shipment.custodianMspId !== ctx.actor.mspId) {
       throw custodyViolation('current-custodian', 'only the current custodian may do this');
-    }
-    if (!isActive(shipment.status)) {
-      throw invalidState('active', `a ${shipment.status} shipment cannot change hands`);
     }
     return shipment;
   }

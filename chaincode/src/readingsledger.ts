@@ -23,6 +23,7 @@ import { type ReadingChunk, mergeRows } from './readingchunk';
 import type { ParsedReading, ReadingBatch, ReadingRow } from './sensorreading';
 import { toRow } from './sensorreading';
 import type { Shipment } from './shipment';
+import { advance } from './shipmentlifecycle';
 
 export interface IngestResult {
   readonly shipment: Shipment;
@@ -123,27 +124,15 @@ function evaluatorAt(ctx: ColdChainContext, shipment: Shipment): ExcursionEvalua
   );
 }
 
+/** A newly raised CRITICAL alert quarantines; only QA disposition lifts it. */
 function quarantineOnCritical(
   shipment: Shipment,
   changes: readonly AlertChange[],
   atMs: number,
 ): Shipment {
   return changes.some((change) => change.raised && change.alert.severity === 'CRITICAL')
-    ? quarantine(shipment, atMs)
+    ? advance(shipment, 'CRITICAL_ALERT_RAISED', atMs)
     : shipment;
-}
-
-/** A newly raised CRITICAL alert quarantines; only QA disposition lifts it. */
-function quarantine(shipment: Shipment, atMs: number): Shipment {
-  if (shipment.status === 'QUARANTINED' || shipment.status === 'REJECTED') {
-    return shipment;
-  }
-  return {
-    ...shipment,
-    status: 'QUARANTINED',
-    statusBeforeQuarantine: shipment.status,
-    quarantinedAtMs: atMs,
-  };
 }
 
 interface StoredReadings {

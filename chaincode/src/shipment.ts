@@ -5,8 +5,8 @@ import { parseGln, parseId, parseLotId } from './identifiers';
 import { JsonInput } from './jsoninput';
 import { type TemperatureProfile, parseProfile } from './temperatureprofile';
 
-export type ShipmentStatus =
-  'CREATED' | 'IN_TRANSIT' | 'DELIVERED' | 'QUARANTINED' | 'RELEASED' | 'REJECTED';
+/** See `shipmentlifecycle.ts` for what each status allows and what leads where. */
+export type ShipmentStatus = 'CREATED' | 'IN_TRANSIT' | 'DELIVERED' | 'QUARANTINED' | 'REJECTED';
 export type Decision = 'RELEASE' | 'REJECT';
 
 export interface ShipmentLot {
@@ -104,9 +104,4 @@ function parsePlace(input: JsonInput): Place {
     gln: gln === undefined ? null : parseGln(gln.raw, gln.path),
     name: name === undefined ? null : name.text(200),
   };
-}
-
-/** Statuses in which goods are still moving: custody changes and readings are allowed. */
-export function isActive(status: ShipmentStatus): boolean {
-  return status !== 'REJECTED' && status !== 'DELIVERED';
 }

@@ -8,7 +8,6 @@ export const shipmentStatuses = [
   'IN_TRANSIT',
   'DELIVERED',
   'QUARANTINED',
-  'RELEASED',
   'REJECTED',
 ] as const;
 
@@ -46,6 +45,7 @@ export interface Shipment {
   readonly destination: Location;
   readonly profile: TemperatureProfile;
   readonly status: ShipmentStatus;
+  /** The phase the latest quarantine held; QA's release returns the shipment to it. */
   readonly statusBeforeQuarantine?: ShipmentStatus;
   readonly custodianMspId: string;
   readonly pendingHandover?: CustodyHandover;
@@ -56,6 +56,7 @@ export interface Shipment {
   readonly transitStartedAtMs?: number;
   readonly deliveredAtMs?: number;
   readonly quarantinedAtMs?: number;
+  /** QA's decision on the latest quarantine; absent while it is pending. */
   readonly disposition?: Disposition;
   readonly readingCount: number;
   readonly sensorIds: readonly string[];

@@ -1,0 +1,34 @@
+/** fabric-shim's router from a peer's Invoke to contract transactions; untyped upstream. */
+declare module 'fabric-shim/lib/contract-spi/chaincodefromcontract' {
+  import type { Contract } from 'fabric-contract-api';
+
+  interface TransactionDescriptor {
+    readonly name: string;
+    readonly tag?: readonly string[];
+  }
+
+  interface Serializers {
+    readonly transaction: string;
+    readonly serializers: Readonly<Record<string, unknown>>;
+  }
+
+  interface ChaincodeResponse {
+    readonly status: number;
+    readonly message?: string;
+    readonly payload?: Uint8Array;
+  }
+
+  class ChaincodeFromContract {
+    /** Appends fabric-shim's system contract to `contracts`: pass a copy. */
+    constructor(contracts: (new () => Contract)[], serializers: Serializers);
+    readonly defaultContractName: string;
+    readonly metadata: {
+      readonly contracts: Readonly<
+        Record<string, { readonly transactions: readonly TransactionDescriptor[] }>
+      >;
+    };
+    Invoke(stub: unknown): Promise<ChaincodeResponse>;
+  }
+
+  export = ChaincodeFromContract;
+}
