@@ -1,6 +1,6 @@
 import { KeyEndorsementPolicy } from 'fabric-shim';
 import type { ExcursionAlert } from './excursionalert';
-import { TestIdentity } from './inmemoryledger';
+import { TestIdentity } from './testing/inmemoryledger';
 import type { Shipment } from './shipment';
 import {
   auditor,
@@ -14,7 +14,7 @@ import {
   shipmentInTransit,
   shipper,
   startMs,
-} from './testfixtures';
+} from './testing/testfixtures';
 
 const minute = 60_000;
 

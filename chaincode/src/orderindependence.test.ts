@@ -6,7 +6,7 @@ import {
   sensorGateway,
   shipmentInTransit,
   startMs,
-} from './testfixtures';
+} from './testing/testfixtures';
 
 const minute = 60_000;
 

@@ -1,5 +1,5 @@
 import type { ExcursionAlert } from './excursionalert';
-import type { InMemoryLedger } from './inmemoryledger';
+import type { InMemoryLedger } from './testing/inmemoryledger';
 import {
   auditor,
   batchJson,
@@ -8,7 +8,7 @@ import {
   shipmentInTransit,
   shipper,
   startMs,
-} from './testfixtures';
+} from './testing/testfixtures';
 
 const minute = 60_000;
 

@@ -1,7 +1,7 @@
-import { InMemoryLedger } from './inmemoryledger';
+import { InMemoryLedger } from './testing/inmemoryledger';
 import { findPreset } from './profilepresets';
 import { type TemperatureProfile, strictestProfile } from './temperatureprofile';
-import { expectError, gtin, parseError, shipper } from './testfixtures';
+import { expectError, gtin, parseError, shipper } from './testing/testfixtures';
 
 const hourMs = 3_600_000;
 

@@ -1,6 +1,6 @@
 import { type Contract, JSONSerializer } from 'fabric-contract-api';
 import ChaincodeFromContract from 'fabric-shim/lib/contract-spi/chaincodefromcontract';
-import { contracts as coldtraceContracts } from './index';
+import { contracts as coldtraceContracts } from '../index';
 import { testCertificate } from './testcertificate';
 
 /**
