@@ -31,17 +31,17 @@ export class InMemoryLedger {
       stub: stub as unknown as ChaincodeStub,
       clientIdentity: identity.asClientIdentity(),
     });
-    await contract.beforeTransaction(ctx);
-    const method = (
-      contract as unknown as Record<
-        string,
-        (c: ColdChainContext, ...a: string[]) => Promise<string>
-      >
-    )[fcn];
-    if (method === undefined) {
-      throw new Error(`no transaction ${fcn}`);
+    // The hooks fabric-contract-api's dispatch calls, so the contract's error boundary runs.
+    if (typeof (contract as unknown as Record<string, unknown>)[fcn] !== 'function') {
+      await contract.unknownTransaction(ctx);
     }
-    const result = await method.call(contract, ctx, ...args);
+    await contract.beforeTransaction(ctx);
+    const around = contract.aroundTransaction.bind(contract) as unknown as (
+      c: ColdChainContext,
+      fn: string,
+      parameters: string[],
+    ) => Promise<unknown>;
+    const result = (await around(ctx, fcn, args)) as string;
     stub.commit();
     return result;
   }
