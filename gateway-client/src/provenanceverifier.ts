@@ -1,11 +1,23 @@
+import {
+  tryParseJson,
+  type ExcursionAlert,
+  readExcursionAlert,
+  JsonReader,
+  type Lot,
+  readLot,
+  parsePage,
+  type SensorReading,
+  readSensorReading,
+  type Shipment,
+  readShipment,
+  type ShipmentEvent,
+  readShipmentEvent,
+  readLotHistoryPage,
+} from '@coldtrace/protocol';
 import { blockHeaderHash } from './blockhash';
 import { applicationOrganisations } from './channelconfig';
 import { type EndorsementCheck, checkEndorsement } from './endorsementcheck';
-import { tryParseJson } from './canonicaljson';
-import type { ExcursionAlert } from './excursionalert';
-import { readExcursionAlert } from './excursionalert';
 import { checkHashChain } from './hashchain';
-import { JsonReader } from './jsonreader';
 import {
   type ChaincodeActionRecord,
   type LedgerBlock,
@@ -14,9 +26,8 @@ import {
   transactionIndex,
 } from './ledgerblock';
 import type { LedgerReader } from './ledgerreader';
-import { type Lot, readLot } from './lot';
 import type { OrganisationCertificates } from './organisationcertificates';
-import { allPages, parsePage } from './page';
+import { allPages } from './page';
 import type {
   Discrepancy,
   ProvenanceReport,
@@ -24,12 +35,8 @@ import type {
   ShipmentProvenance,
   TransactionEvidence,
 } from './provenancereport';
-import { type SensorReading, readSensorReading } from './sensorreading';
-import { type Shipment, readShipment } from './shipment';
-import { type ShipmentEvent, readShipmentEvent } from './shipmentevent';
 import type { TransactionSubmitter } from './transactionsubmitter';
 import { WrittenState, compareWritten } from './writtenstate';
-import { readLotHistoryPage } from './lothistory';
 
 /** Options of the provenance verifier. */
 export interface ProvenanceOptions {
@@ -432,7 +439,7 @@ function shipmentTransactionIds(facts: ShipmentFacts): string[] {
     ...facts.history.map((e) => e.txId),
     ...handovers.flatMap((h) => [
       h.offeredTxId,
-      ...(h.acceptedTxId !== undefined ? [h.acceptedTxId] : []),
+      ...(h.acceptedTxId !== null ? [h.acceptedTxId] : []),
     ]),
     ...facts.alerts.flatMap((a) => [
       a.raisedTxId,
@@ -454,7 +461,7 @@ function provenanceOf(facts: ShipmentFacts, matchedReadings: number): ShipmentPr
     history: facts.history,
     readings: summariseReadings(facts.readings, shipment, matchedReadings),
     excursions: facts.alerts,
-    acknowledgements: facts.alerts.filter((a) => a.acknowledgement !== undefined),
+    acknowledgements: facts.alerts.filter((a) => a.acknowledgement !== null),
     dispositions: facts.history.filter((e) => e.type === 'DISPOSED'),
     ...(shipment.disposition ? { disposition: shipment.disposition } : {}),
   };

@@ -1,6 +1,6 @@
+import { type SensorReadingInput } from '@coldtrace/protocol';
 import { type CommitStatus } from './commitstatus';
 import { EndorsementError, ValidationError } from './coldtraceerror';
-import type { SensorReadingInput } from './readinginput';
 import { newReadingIngestion } from './readingingestion';
 import type { PendingTransaction, TransactionSubmitter } from './transactionsubmitter';
 
