@@ -1,5 +1,5 @@
 import type { ExcursionAlert } from '@coldtrace/protocol';
-import { exposureTerm, mktMilliC } from './meankinetictemperature';
+import { exactMktMilliC, exposureTerm, mktMilliC } from './meankinetictemperature';
 import {
   type ExcursionRule,
   type TemperatureProfile,
@@ -382,8 +382,9 @@ export class ExcursionEvaluator {
       return;
     }
     const alertId = `MKT:mkt:${sensorId}:${window.startMs}`;
-    const value = mktMilliC(window.exposure, window.coveredMs);
-    if (window.coveredMs < mkt.minCoverageMs || value <= mkt.limitMilliC) {
+    // Compared unrounded: rounding to 0.01 °C first would hide an exceedance of up to 5 m°C.
+    const exact = exactMktMilliC(window.exposure, window.coveredMs);
+    if (window.coveredMs < mkt.minCoverageMs || exact <= mkt.limitMilliC) {
       out.set(alertId, null);
       return;
     }
@@ -401,7 +402,7 @@ export class ExcursionEvaluator {
       ongoing: false,
       durationMs: window.coveredMs,
       peakMilliC: window.peakMilliC,
-      mktMilliC: value,
+      mktMilliC: mktMilliC(window.exposure, window.coveredMs),
     });
   }
 
