@@ -184,6 +184,13 @@ describe('ReadingIngestion', () => {
     expect(calls).toBe(1);
   });
 
+  it('rejects an empty reading list with ValidationError, as documented', () => {
+    const ledger = new FakeLedger();
+    const ingestion = newReadingIngestion(ledger);
+    expect(() => ingestion.enqueue('SHP-1', [])).toThrow(ValidationError);
+    expect(ledger.sent).toHaveLength(0);
+  });
+
   it('keeps order across separate enqueue calls for the same shipment', async () => {
     const ledger = new FakeLedger();
     const ingestion = newReadingIngestion(ledger, { maxInFlight: 4 });

@@ -132,6 +132,13 @@ class ReadingIngestionImpl implements ReadingIngestion {
         rule: 'required',
       });
     }
+    if (readings.length === 0) {
+      throw new ValidationError({
+        message: 'readings must hold at least one reading',
+        field: 'readings',
+        rule: 'min-items',
+      });
+    }
     const batches = batchReadings(shipmentId, readings, this.#maxBatchSize);
     const results = batches.map((batch) => this.#chain(batch));
     return Promise.all(results);
