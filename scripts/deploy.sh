@@ -37,10 +37,22 @@ build_chaincode() {
   (cd "$COLDTRACE_ROOT" && npx tsc -b "$CHAINCODE_DIR") || die "chaincode build failed"
 }
 
-# The label names the code: same compiled chaincode, same label, same package ID.
+# The production files of a package: its compiled JavaScript (no tests, maps or type
+# declarations) and package.json, as "<sha256>  <path>" lines in a stable order.
+production_digests() {
+  (cd "$1" && find dist package.json -type f \( -name '*.js' -o -name package.json \) ! -name '*.test.js' -print0 |
+    sort -z | xargs -0 sha256sum)
+}
+
+# The label names the code the chaincode server runs: the chaincode and the @coldtrace/protocol
+# package it loads at run time. Same production files, same label, same package ID; a change to
+# either package's code is a new label, a change to a test is not.
 chaincode_label() {
   local digest
-  digest=$( (cd "$CHAINCODE_DIR" && find dist package.json -type f ! -name '*.map' ! -name '*.tsbuildinfo' -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-12)
+  digest=$({
+    production_digests "$CHAINCODE_DIR"
+    production_digests "$COLDTRACE_ROOT/protocol"
+  } | sha256sum | cut -c1-12)
   echo "${CHAINCODE_LABEL_PREFIX}_$digest"
 }
 
