@@ -162,7 +162,7 @@ describe('ColdtraceClient, every public method on the live network', () => {
     await peersInSync(parties);
 
     expect(accepted).toMatchObject({ status: 'IN_TRANSIT', custodianMspId: 'LogisticsMSP' });
-    expect(accepted.pendingHandover).toBeUndefined();
+    expect(accepted.pendingHandover).toBeNull();
     expect(accepted.handovers).toHaveLength(1);
     expect(accepted.handovers[0]?.acceptedBy).toMatchObject({ mspId: 'LogisticsMSP' });
     expect(accepted.transitStartedAtMs).toBeGreaterThan(0);

@@ -1,9 +1,4 @@
-/** The identity that submitted a transaction, as recorded in state. */
-export interface Actor {
-  readonly mspId: string;
-  readonly id: string;
-  readonly role: string;
-}
+export type { Actor } from '@coldtrace/protocol';
 
 export const pharmaMsp = 'PharmaMSP';
 export const logisticsMsp = 'LogisticsMSP';

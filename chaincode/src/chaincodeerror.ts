@@ -1,13 +1,4 @@
-import { marshal } from './marshal';
-
-/** Stable error codes shared with the gateway client (docs/chaincode-api.md). */
-export type ChaincodeErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'ACCESS_DENIED'
-  | 'NOT_FOUND'
-  | 'ALREADY_EXISTS'
-  | 'CUSTODY_VIOLATION'
-  | 'INVALID_STATE';
+import { type ChaincodeErrorCode, JsonShapeError, encodeErrorEnvelope } from '@coldtrace/protocol';
 
 export interface ChaincodeErrorDetails {
   readonly field?: string;
@@ -15,8 +6,8 @@ export interface ChaincodeErrorDetails {
 }
 
 /**
- * Every error the contract throws. Its `message` is exactly the documented JSON object, because
- * the peer passes only the message text on to clients.
+ * Every error the contract throws. Its `message` is exactly the error envelope of
+ * `@coldtrace/protocol`, because the peer passes only the message text on to clients.
  */
 export class ChaincodeError extends Error {
   override readonly name = 'ChaincodeError';
@@ -25,14 +16,20 @@ export class ChaincodeError extends Error {
   readonly rule: string | undefined;
   readonly detail: string;
 
-  constructor(code: ChaincodeErrorCode, detail: string, details: ChaincodeErrorDetails = {}) {
+  constructor(
+    code: ChaincodeErrorCode,
+    detail: string,
+    details: ChaincodeErrorDetails = {},
+    options?: ErrorOptions,
+  ) {
     super(
-      marshal({
+      encodeErrorEnvelope({
         code,
         message: detail,
         ...(details.field === undefined ? {} : { field: details.field }),
         ...(details.rule === undefined ? {} : { rule: details.rule }),
       }),
+      options,
     );
     this.code = code;
     this.field = details.field;
@@ -63,4 +60,25 @@ export function custodyViolation(rule: string, detail: string): ChaincodeError {
 
 export function invalidState(rule: string, detail: string): ChaincodeError {
   return new ChaincodeError('INVALID_STATE', detail, { field: 'status', rule });
+}
+
+/**
+ * Any failure as a {@link ChaincodeError}: a protocol reader's shape error is invalid input, an
+ * a ChaincodeError passes unchanged, anything else is `INTERNAL`, so no failure
+ * leaves the chaincode as text a client would have to guess at.
+ */
+export function toChaincodeError(error: unknown): ChaincodeError {
+  if (error instanceof ChaincodeError) {
+    return error;
+  }
+  if (error instanceof JsonShapeError) {
+    return new ChaincodeError(
+      'VALIDATION_FAILED',
+      error.message,
+      { field: error.field, rule: error.rule },
+      { cause: error },
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new ChaincodeError('INTERNAL', message, {}, { cause: error });
 }

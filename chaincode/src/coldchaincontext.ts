@@ -2,10 +2,14 @@ import { Context } from 'fabric-contract-api';
 import type { Actor } from './actor';
 import { notFound } from './chaincodeerror';
 import { applyEndorsementPolicy } from './endorsementpolicy';
+import {
+  type Shipment,
+  type ShipmentEvent,
+  type ShipmentEventType,
+  marshal,
+  marshalBytes,
+} from '@coldtrace/protocol';
 import { eventKey, getJson, shipmentKey } from './ledgerkeys';
-import { marshal, marshalBytes } from './marshal';
-import type { Shipment } from './shipment';
-import type { ShipmentEvent, ShipmentEventType } from './shipmentevent';
 
 /** The transaction context, with the caller authorised once in `beforeTransaction`. */
 export class ColdChainContext extends Context {

@@ -1,31 +1,37 @@
+import {
+  type ExcursionAlert,
+  JsonReader,
+  type Lot,
+  alertEventName,
+  alertEventPayload,
+  dispositionDecisions,
+  marshal,
+  marshalBytes,
+  parseId,
+  parseLotId,
+} from '@coldtrace/protocol';
 import { Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { authorize } from './accesspolicy';
 import { custodianMsps } from './actor';
 import { ColdChainContext, loadShipment, saveShipment } from './coldchaincontext';
 import {
+  ChaincodeError,
   alreadyExists,
   custodyViolation,
   invalidState,
   notFound,
+  toChaincodeError,
   validationFailed,
 } from './chaincodeerror';
 import { acceptHandover, offerHandover } from './custodyhandover';
 import { endorsingMspIds } from './endorsementpolicy';
-import {
-  type ExcursionAlert,
-  acknowledge,
-  alertEventName,
-  alertEventPayload,
-} from './excursionalert';
-import { parseId, parseLotId } from './identifiers';
-import { JsonInput } from './jsoninput';
+import { acknowledge } from './excursionalert';
 import { alertKey, getJson, lotKey, lotShipmentKey, shipmentKey } from './ledgerkeys';
-import { type Lot, parseLotRegistration } from './lot';
-import { marshal, marshalBytes } from './marshal';
+import { parseLotRegistration } from './lot';
 import { profilePresets } from './profilepresets';
 import { ingestReadings, observeSilence, updateOpenIndex } from './readingsledger';
 import { parseReadingBatch } from './sensorreading';
-import { type Decision, type Shipment, parseShipmentRequest } from './shipment';
+import { type Shipment, parseShipmentRequest } from './shipment';
 import { advance, assertAllowed, initialLifecycle } from './shipmentlifecycle';
 import { ShipmentQueries } from './shipmentqueries';
 import { strictestProfile } from './temperatureprofile';
@@ -47,8 +53,35 @@ export class ColdChainContract extends Contract {
 
   /** Authorisation happens here, once, before any transaction runs. */
   override async beforeTransaction(ctx: ColdChainContext): Promise<void> {
-    ctx.actor = authorize(ctx.stub.getFunctionAndParameters().fcn, ctx.clientIdentity);
+    try {
+      ctx.actor = authorize(ctx.stub.getFunctionAndParameters().fcn, ctx.clientIdentity);
+    } catch (error) {
+      return Promise.reject(toChaincodeError(error));
+    }
     return Promise.resolve();
+  }
+
+  /** Every failure of a transaction leaves as the protocol's error envelope. */
+  override async aroundTransaction(
+    ...call: Parameters<Contract['aroundTransaction']>
+  ): Promise<void> {
+    try {
+      // The typings say void; at run time this is the transaction's result, passed on unchanged.
+      // eslint-disable-next-line @typescript-eslint/no-confusing-void-expression
+      return await super.aroundTransaction(...call);
+    } catch (error) {
+      throw toChaincodeError(error);
+    }
+  }
+
+  override async unknownTransaction(ctx: ColdChainContext): Promise<void> {
+    const { fcn } = ctx.stub.getFunctionAndParameters();
+    return Promise.reject(
+      new ChaincodeError('UNKNOWN_TRANSACTION', `no transaction ${fcn}`, {
+        field: 'fcn',
+        rule: 'known-transaction',
+      }),
+    );
   }
 
   @Transaction()
@@ -264,7 +297,7 @@ export class ColdChainContract extends Contract {
     comment: string,
   ): Promise<string> {
     const id = parseId(shipmentId, 'shipmentId');
-    const text = JsonInput.of(comment, 'comment').text(1000);
+    const text = new JsonReader(comment, 'comment').asText(1000);
     if (typeof alertId !== 'string' || alertId.length > 200 || alertId.includes('\u0000')) {
       throw validationFailed('alertId', 'format', 'alertId is malformed');
     }
@@ -309,11 +342,8 @@ export class ColdChainContract extends Contract {
     reason: string,
   ): Promise<string> {
     const id = parseId(shipmentId, 'shipmentId');
-    const parsedDecision = JsonInput.of(decision, 'decision').oneOf<Decision>([
-      'RELEASE',
-      'REJECT',
-    ]);
-    const text = JsonInput.of(reason, 'reason').text(1000);
+    const parsedDecision = new JsonReader(decision, 'decision').asOneOf(dispositionDecisions);
+    const text = new JsonReader(reason, 'reason').asText(1000);
     const shipment = await loadShipment(ctx, id);
     // A release returns the shipment to the phase the quarantine held; the decision is kept.
     const next: Shipment = {

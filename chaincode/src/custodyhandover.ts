@@ -1,16 +1,6 @@
-import type { Actor } from './actor';
+import type { Actor, CustodyHandover } from '@coldtrace/protocol';
 
-/** Two-step transfer of custody: the custodian offers, the receiving organisation accepts. */
-export interface CustodyHandover {
-  readonly fromMspId: string;
-  readonly toMspId: string;
-  readonly offeredBy: Actor;
-  readonly offeredAtMs: number;
-  readonly offeredTxId: string;
-  readonly acceptedBy: Actor | null;
-  readonly acceptedAtMs: number | null;
-  readonly acceptedTxId: string | null;
-}
+export type { CustodyHandover } from '@coldtrace/protocol';
 
 export function offerHandover(
   fromMspId: string,

@@ -1,28 +1,7 @@
-import type { Actor } from './actor';
+import { type AlertAcknowledgement, type ExcursionAlert, marshal } from '@coldtrace/protocol';
 import type { DerivedAlert } from './excursionevaluator';
-import { marshal } from './marshal';
 
-export type AlertStatus = 'OPEN' | 'ACKNOWLEDGED' | 'WITHDRAWN';
-
-export interface Acknowledgement {
-  readonly comment: string;
-  readonly by: Actor;
-  readonly atMs: number;
-  readonly txId: string;
-}
-
-/** A stored alert: its derived part plus its lifecycle (status, acknowledgement). */
-export interface ExcursionAlert extends DerivedAlert {
-  readonly shipmentId: string;
-  readonly lotIds: readonly string[];
-  readonly custodianMspId: string;
-  readonly status: AlertStatus;
-  readonly raisedAtMs: number;
-  readonly raisedTxId: string;
-  readonly updatedAtMs: number;
-  readonly updatedTxId: string;
-  readonly acknowledgement: Acknowledgement | null;
-}
+export type { ExcursionAlert } from '@coldtrace/protocol';
 
 export interface AlertSubject {
   readonly shipmentId: string;
@@ -111,7 +90,7 @@ export function reconcileAlert(
 
 export function acknowledge(
   alert: ExcursionAlert,
-  acknowledgement: Acknowledgement,
+  acknowledgement: AlertAcknowledgement,
 ): ExcursionAlert {
   return {
     ...alert,
@@ -120,25 +99,4 @@ export function acknowledge(
     updatedAtMs: acknowledgement.atMs,
     updatedTxId: acknowledgement.txId,
   };
-}
-
-/** Payload of the one `coldtrace.alerts` event a transaction may set. */
-export interface AlertEventPayload {
-  readonly schema: 'coldtrace.alerts/v1';
-  readonly shipmentId: string;
-  readonly txId: string;
-  readonly alerts: readonly ExcursionAlert[];
-}
-
-export const alertEventName = 'coldtrace.alerts';
-
-export function alertEventPayload(
-  shipmentId: string,
-  txId: string,
-  alerts: readonly ExcursionAlert[],
-): AlertEventPayload {
-  const sorted = [...alerts].sort((a, b) =>
-    a.alertId < b.alertId ? -1 : a.alertId > b.alertId ? 1 : 0,
-  );
-  return { schema: 'coldtrace.alerts/v1', shipmentId, txId, alerts: sorted };
 }

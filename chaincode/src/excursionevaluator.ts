@@ -1,6 +1,6 @@
-import { exposureTerm, mktMilliC } from './meankinetictemperature';
+import type { ExcursionAlert } from '@coldtrace/protocol';
+import { exactMktMilliC, exposureTerm, mktMilliC } from './meankinetictemperature';
 import {
-  type Direction,
   type ExcursionRule,
   type TemperatureProfile,
   isBeyond,
@@ -13,27 +13,21 @@ export interface TimedReading {
   readonly milliC: number;
 }
 
-export type AlertType =
-  'OUT_OF_RANGE' | 'CONTINUOUS' | 'CUMULATIVE' | 'HARD_LIMIT' | 'MKT' | 'DATA_GAP';
-export type Severity = 'WARNING' | 'CRITICAL';
+export type { AlertType, AlertSeverity as Severity } from '@coldtrace/protocol';
 
 /** The part of an alert that is a pure function of the readings and the profile. */
-export interface DerivedAlert {
-  readonly alertId: string;
-  readonly type: AlertType;
-  readonly severity: Severity;
-  readonly sensorId: string;
-  readonly ruleId: string;
-  readonly direction: Direction | null;
-  readonly thresholdMilliC: number | null;
-  readonly limitMs: number | null;
-  readonly startMs: number;
-  readonly endMs: number | null;
-  readonly ongoing: boolean;
-  readonly durationMs: number;
-  readonly peakMilliC: number | null;
-  readonly mktMilliC: number | null;
-}
+export type DerivedAlert = Omit<
+  ExcursionAlert,
+  | 'shipmentId'
+  | 'lotIds'
+  | 'custodianMspId'
+  | 'status'
+  | 'raisedAtMs'
+  | 'raisedTxId'
+  | 'updatedAtMs'
+  | 'updatedTxId'
+  | 'acknowledgement'
+>;
 
 interface OpenRun {
   startMs: number;
@@ -388,8 +382,9 @@ export class ExcursionEvaluator {
       return;
     }
     const alertId = `MKT:mkt:${sensorId}:${window.startMs}`;
-    const value = mktMilliC(window.exposure, window.coveredMs);
-    if (window.coveredMs < mkt.minCoverageMs || value <= mkt.limitMilliC) {
+    // Compared unrounded: rounding to 0.01 °C first would hide an exceedance of up to 5 m°C.
+    const exact = exactMktMilliC(window.exposure, window.coveredMs);
+    if (window.coveredMs < mkt.minCoverageMs || exact <= mkt.limitMilliC) {
       out.set(alertId, null);
       return;
     }
@@ -407,7 +402,7 @@ export class ExcursionEvaluator {
       ongoing: false,
       durationMs: window.coveredMs,
       peakMilliC: window.peakMilliC,
-      mktMilliC: value,
+      mktMilliC: mktMilliC(window.exposure, window.coveredMs),
     });
   }
 

@@ -1,66 +1,63 @@
+import { type StateKey, stateKeys, stateObjectTypes, utf8Text } from '@coldtrace/protocol';
 import type { ChaincodeStub } from './stub';
 
-/**
- * State key layout. Every key of a shipment carries the shipment id as its first attribute,
- * so transactions on different shipments never read or write the same key (no MVCC conflicts).
- */
-export const keyTypes = {
-  lot: 'lot',
-  lotShipment: 'lotshipment',
-  shipment: 'shipment',
-  event: 'event',
-  sensor: 'sensor',
-  readings: 'readings',
-  alert: 'alert',
-  openAlert: 'openalert',
-} as const;
+/** The state key layout is `@coldtrace/protocol`'s; these build its keys with the stub. */
+export const keyTypes = stateObjectTypes;
 
-export const dayMs = 86_400_000;
+export { dayMs } from '@coldtrace/protocol';
+
+function keyOf(stub: ChaincodeStub, key: StateKey): string {
+  return stub.createCompositeKey(key.objectType, [...key.attributes]);
+}
 
 export function lotKey(stub: ChaincodeStub, lotId: string): string {
-  return stub.createCompositeKey(keyTypes.lot, [lotId]);
+  return keyOf(stub, stateKeys.lot(lotId));
 }
 
 export function lotShipmentKey(stub: ChaincodeStub, lotId: string, shipmentId: string): string {
-  return stub.createCompositeKey(keyTypes.lotShipment, [lotId, shipmentId]);
+  return keyOf(stub, stateKeys.lotShipment(lotId, shipmentId));
 }
 
 export function shipmentKey(stub: ChaincodeStub, shipmentId: string): string {
-  return stub.createCompositeKey(keyTypes.shipment, [shipmentId]);
+  return keyOf(stub, stateKeys.shipment(shipmentId));
 }
 
-/** Zero-padded so the key order is the sequence order. */
 export function eventKey(stub: ChaincodeStub, shipmentId: string, seq: number): string {
-  return stub.createCompositeKey(keyTypes.event, [shipmentId, String(seq).padStart(10, '0')]);
+  return keyOf(stub, stateKeys.event(shipmentId, seq));
 }
 
 export function sensorKey(stub: ChaincodeStub, shipmentId: string, sensorId: string): string {
-  return stub.createCompositeKey(keyTypes.sensor, [shipmentId, sensorId]);
+  return keyOf(stub, stateKeys.sensor(shipmentId, sensorId));
 }
 
-/** Readings of one sensor on one UTC day (days since the epoch, zero-padded). */
+/** Readings of one sensor on one UTC day (days since the epoch). */
 export function readingsKey(
   stub: ChaincodeStub,
   shipmentId: string,
   sensorId: string,
   day: number,
 ): string {
-  return stub.createCompositeKey(keyTypes.readings, [
-    shipmentId,
-    sensorId,
-    String(day).padStart(6, '0'),
-  ]);
+  return keyOf(stub, stateKeys.readings(shipmentId, sensorId, day));
 }
 
 export function alertKey(stub: ChaincodeStub, shipmentId: string, alertId: string): string {
-  return stub.createCompositeKey(keyTypes.alert, [shipmentId, alertId]);
+  return keyOf(stub, stateKeys.alert(shipmentId, alertId));
 }
 
 export function openAlertKey(stub: ChaincodeStub, shipmentId: string, alertId: string): string {
-  return stub.createCompositeKey(keyTypes.openAlert, [shipmentId, alertId]);
+  return keyOf(stub, stateKeys.openAlert(shipmentId, alertId));
+}
+
+/**
+ * Parses state this chaincode wrote with `marshal`. State is trusted (only this chaincode writes
+ * it), so its type is asserted rather than read field by field on every endorsement.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+export function unmarshal<T>(bytes: Uint8Array): T {
+  return JSON.parse(utf8Text(bytes)) as T;
 }
 
 export async function getJson<T>(stub: ChaincodeStub, key: string): Promise<T | undefined> {
   const bytes = await stub.getState(key);
-  return bytes.length === 0 ? undefined : (JSON.parse(Buffer.from(bytes).toString('utf8')) as T);
+  return bytes.length === 0 ? undefined : unmarshal<T>(bytes);
 }

@@ -1,25 +1,18 @@
-import type { Actor } from './actor';
-import { lotIdOf, parseGtin, parseIsoDate, parseLotNumber } from './identifiers';
-import { JsonInput } from './jsoninput';
-import { type TemperatureProfile, parseProfile } from './temperatureprofile';
+import {
+  JsonReader,
+  type Lot,
+  lotIdOf,
+  parseGtin,
+  parseIsoDate,
+  parseLotNumber,
+} from '@coldtrace/protocol';
+import { parseProfile } from './temperatureprofile';
 
-/** A registered production lot of a product, with its storage conditions. */
-export interface Lot {
-  readonly lotId: string;
-  readonly gtin: string;
-  readonly lotNumber: string;
-  readonly expiry: string;
-  readonly productName: string;
-  readonly profile: TemperatureProfile;
-  readonly registeredBy: Actor;
-  readonly registeredAtMs: number;
-  readonly txId: string;
-}
+/** A lot as registered, before the transaction stamps it. */
+export type LotFields = Omit<Lot, 'registeredBy' | 'registeredAtMs' | 'txId'>;
 
-export type LotRegistration = Omit<Lot, 'registeredBy' | 'registeredAtMs' | 'txId'>;
-
-export function parseLotRegistration(lotJson: string): LotRegistration {
-  const input = JsonInput.parse(lotJson, 'lotJson').object([
+export function parseLotRegistration(lotJson: string): LotFields {
+  const input = JsonReader.parse(lotJson, 'lotJson').object([
     'gtin',
     'lotNumber',
     'expiry',
@@ -33,7 +26,7 @@ export function parseLotRegistration(lotJson: string): LotRegistration {
     gtin,
     lotNumber,
     expiry: parseIsoDate(input.field('expiry').raw, 'lotJson.expiry'),
-    productName: input.field('productName').text(200),
+    productName: input.field('productName').asText(200),
     profile: parseProfile(input.field('profile')),
   };
 }

@@ -66,6 +66,28 @@ describe('mean kinetic temperature', () => {
     expect(Math.round((alert?.mktMilliC ?? 0) / 100) / 10).toBe(15.7);
   });
 
+  it('compares the unrounded MKT with the limit: 8.004 °C exceeds 8 °C though stored as 8.00', () => {
+    const profile: TemperatureProfile = {
+      name: 'tight',
+      range: { minMilliC: -50_000, maxMilliC: 50_000 },
+      rules: [],
+      mkt: { limitMilliC: 8000, windowMs: 86_400_000, minCoverageMs: 6 * 3_600_000 },
+      maxLoggingIntervalMs: 4 * 3_600_000,
+    };
+    const t0 = Date.UTC(2026, 0, 1);
+    const readings = Array.from({ length: 9 }, (_, hour) => ({
+      ms: t0 + hour * 3_600_000,
+      milliC: 8004,
+    }));
+    const alerts = [
+      ...new ExcursionEvaluator(profile, { startMs: null, endMs: null })
+        .fold(emptyTrack('S'), readings)
+        .values(),
+    ].filter((alert) => alert !== null);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ type: 'MKT', thresholdMilliC: 8000, mktMilliC: 8000 });
+  });
+
   it('matches the reference formula for a refrigerated day with one warm hour (7.76 °C)', () => {
     const day = [...Array<number>(23).fill(5), 25];
     expect(mktOf(day)).toBe(Math.round(referenceMkt(day) * 100) * 10);

@@ -28,11 +28,23 @@ export function exposureTerm(milliC: number, durationMs: number): number {
   return Math.round(durationMs * relativeRate(milliC));
 }
 
-/** MKT in milli-°C, rounded to 0.01 °C (a multiple of 10), from summed exposure and time. */
-export function mktMilliC(exposure: number, coveredMs: number): number {
+/** MKT in °C, or undefined when nothing is covered. */
+function mktCelsius(exposure: number, coveredMs: number): number | undefined {
   if (coveredMs <= 0 || exposure <= 0) {
-    return -100_000;
+    return undefined;
   }
   const kelvin = activationOverGasConstantK / (referenceInverse - Math.log(exposure / coveredMs));
-  return Math.round((kelvin - kelvinOffset) * 100) * 10;
+  return kelvin - kelvinOffset;
+}
+
+/** MKT in milli-°C, unrounded: what is compared with a limit. */
+export function exactMktMilliC(exposure: number, coveredMs: number): number {
+  const celsius = mktCelsius(exposure, coveredMs);
+  return celsius === undefined ? -100_000 : celsius * 1000;
+}
+
+/** MKT in milli-°C rounded to 0.01 °C (a multiple of 10): what is stored and reported. */
+export function mktMilliC(exposure: number, coveredMs: number): number {
+  const celsius = mktCelsius(exposure, coveredMs);
+  return celsius === undefined ? -100_000 : Math.round(celsius * 100) * 10;
 }

@@ -1,11 +1,6 @@
 import { validationFailed } from './chaincodeerror';
 import type { ChaincodeStub } from './stub';
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly bookmark: string;
-}
-
 export interface StoredEntry {
   readonly key: string;
   readonly value: Uint8Array;

@@ -1,12 +1,6 @@
-import type { ReadingRow } from './sensorreading';
+import type { ReadingChunk, ReadingRow } from '@coldtrace/protocol';
 
-/**
- * Readings of one sensor on one UTC day, sorted by time. Chunks keep a 500-reading batch to a
- * handful of state writes instead of one per reading.
- */
-export interface ReadingChunk {
-  readonly rows: ReadingRow[];
-}
+export type { ReadingChunk } from '@coldtrace/protocol';
 
 /** Adds rows not yet present (same timestamp = duplicate, first stored wins); returns those added. */
 export function mergeRows(chunk: ReadingChunk, rows: readonly ReadingRow[]): ReadingRow[] {

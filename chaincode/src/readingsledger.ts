@@ -16,11 +16,12 @@ import {
   openAlertKey,
   readingsKey,
   sensorKey,
+  unmarshal,
 } from './ledgerkeys';
-import { marshalBytes, unmarshal } from './marshal';
+import { type ReadingRow, marshalBytes } from '@coldtrace/protocol';
 import { readAllEntries } from './paging';
 import { type ReadingChunk, mergeRows } from './readingchunk';
-import type { ParsedReading, ReadingBatch, ReadingRow } from './sensorreading';
+import type { ParsedReading, ReadingBatch } from './sensorreading';
 import { toRow } from './sensorreading';
 import type { Shipment } from './shipment';
 import { advance } from './shipmentlifecycle';

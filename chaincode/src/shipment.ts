@@ -1,57 +1,23 @@
-import type { Actor } from './actor';
+import {
+  JsonReader,
+  type Place,
+  type ShipmentLot,
+  type TemperatureProfile,
+  parseGln,
+  parseId,
+  parseLotId,
+} from '@coldtrace/protocol';
 import { validationFailed } from './chaincodeerror';
-import type { CustodyHandover } from './custodyhandover';
-import { parseGln, parseId, parseLotId } from './identifiers';
-import { JsonInput } from './jsoninput';
-import { type TemperatureProfile, parseProfile } from './temperatureprofile';
+import { parseProfile } from './temperatureprofile';
 
-/** See `shipmentlifecycle.ts` for what each status allows and what leads where. */
-export type ShipmentStatus = 'CREATED' | 'IN_TRANSIT' | 'DELIVERED' | 'QUARANTINED' | 'REJECTED';
-export type Decision = 'RELEASE' | 'REJECT';
-
-export interface ShipmentLot {
-  readonly lotId: string;
-  readonly quantity: number;
-}
-
-/** A GS1 GLN, a free-text name, or both. */
-export interface Place {
-  readonly gln: string | null;
-  readonly name: string | null;
-}
-
-export interface Disposition {
-  readonly decision: Decision;
-  readonly reason: string;
-  readonly by: Actor;
-  readonly atMs: number;
-  readonly txId: string;
-}
-
-export interface Shipment {
-  readonly shipmentId: string;
-  readonly ownerMspId: string;
-  readonly lots: readonly ShipmentLot[];
-  readonly origin: Place;
-  readonly destination: Place;
-  readonly profile: TemperatureProfile;
-  readonly status: ShipmentStatus;
-  readonly statusBeforeQuarantine: ShipmentStatus | null;
-  readonly custodianMspId: string;
-  readonly pendingHandover: CustodyHandover | null;
-  readonly handovers: readonly CustodyHandover[];
-  readonly endorsingMspIds: readonly string[];
-  readonly transitStartedAtMs: number | null;
-  readonly deliveredAtMs: number | null;
-  readonly quarantinedAtMs: number | null;
-  readonly disposition: Disposition | null;
-  readonly readingCount: number;
-  readonly sensorIds: readonly string[];
-  readonly eventCount: number;
-  readonly createdBy: Actor;
-  readonly createdAtMs: number;
-  readonly updatedAtMs: number;
-}
+export type {
+  Disposition,
+  DispositionDecision as Decision,
+  Place,
+  Shipment,
+  ShipmentLot,
+  ShipmentStatus,
+} from '@coldtrace/protocol';
 
 export interface ShipmentRequest {
   readonly shipmentId: string;
@@ -63,7 +29,7 @@ export interface ShipmentRequest {
 }
 
 export function parseShipmentRequest(shipmentJson: string): ShipmentRequest {
-  const input = JsonInput.parse(shipmentJson, 'shipmentJson').object([
+  const input = JsonReader.parse(shipmentJson, 'shipmentJson').object([
     'shipmentId',
     'lots',
     'origin',
@@ -72,12 +38,12 @@ export function parseShipmentRequest(shipmentJson: string): ShipmentRequest {
   ]);
   const lots = input
     .field('lots')
-    .array(1, 50)
+    .items(1, 50)
     .map((lot) => {
       lot.object(['lotId', 'quantity']);
       return {
         lotId: parseLotId(lot.field('lotId').raw, `${lot.path}.lotId`),
-        quantity: lot.field('quantity').integer(1, 1_000_000_000),
+        quantity: lot.field('quantity').asInteger(1, 1_000_000_000),
       };
     });
   if (new Set(lots.map((lot) => lot.lotId)).size !== lots.length) {
@@ -93,7 +59,7 @@ export function parseShipmentRequest(shipmentJson: string): ShipmentRequest {
   };
 }
 
-function parsePlace(input: JsonInput): Place {
+function parsePlace(input: JsonReader): Place {
   input.object(['gln', 'name']);
   const gln = input.optional('gln');
   const name = input.optional('name');
@@ -102,6 +68,6 @@ function parsePlace(input: JsonInput): Place {
   }
   return {
     gln: gln === undefined ? null : parseGln(gln.raw, gln.path),
-    name: name === undefined ? null : name.text(200),
+    name: name === undefined ? null : name.asText(200),
   };
 }

@@ -1,13 +1,20 @@
 import type { ColdChainContext } from './coldchaincontext';
 import { loadShipment } from './coldchaincontext';
-import { notFound, validationFailed } from './chaincodeerror';
-import type { ExcursionAlert } from './excursionalert';
-import { parseId, parseLotId } from './identifiers';
-import { alertKey, getJson, keyTypes, lotKey } from './ledgerkeys';
-import type { Lot } from './lot';
-import { unmarshal } from './marshal';
 import {
+  type ExcursionAlert,
+  type Lot,
+  type LotHistoryPage,
   type Page,
+  type ReadingChunk,
+  type SensorReading,
+  type ShipmentEvent,
+  parseId,
+  parseLotId,
+  readingOfRow,
+} from '@coldtrace/protocol';
+import { notFound, validationFailed } from './chaincodeerror';
+import { alertKey, getJson, keyTypes, lotKey, unmarshal } from './ledgerkeys';
+import {
   type StoredEntry,
   decodeBookmark,
   encodeBookmark,
@@ -15,14 +22,6 @@ import {
   readAllEntries,
   readEntries,
 } from './paging';
-import type { ReadingChunk } from './readingchunk';
-import { type SensorReading, fromRow } from './sensorreading';
-import type { ShipmentEvent } from './shipmentevent';
-
-export interface LotHistoryPage extends Page<ShipmentEvent> {
-  readonly lot: Lot;
-  readonly shipmentIds: readonly string[];
-}
 
 /** Read-only queries; pages use the pagination API, which Fabric allows only in queries. */
 export class ShipmentQueries {
@@ -196,7 +195,7 @@ function collectRows(
       if (items.length === size) {
         return row[0];
       }
-      items.push(fromRow(shipmentId, sensorId, row));
+      items.push(readingOfRow(shipmentId, sensorId, row));
     }
   }
   return undefined;

@@ -1,39 +1,20 @@
+import {
+  type ExcursionRule,
+  type JsonReader,
+  type TemperatureProfile,
+  marshal,
+  readTemperatureProfile,
+} from '@coldtrace/protocol';
 import { validationFailed } from './chaincodeerror';
-import { JsonInput } from './jsoninput';
 import { findPreset } from './profilepresets';
-import { marshal } from './marshal';
-import { maxPlausibleMilliC, minPlausibleMilliC } from './temperature';
 
-export type RuleKind = 'HARD_LIMIT' | 'CONTINUOUS' | 'CUMULATIVE';
-export type Direction = 'ABOVE' | 'BELOW';
-
-/** One excursion rule; `inclusive` says whether the threshold value itself is a breach. */
-export interface ExcursionRule {
-  readonly id: string;
-  readonly kind: RuleKind;
-  readonly direction: Direction;
-  readonly thresholdMilliC: number;
-  readonly inclusive: boolean;
-  readonly durationMs: number;
-}
-
-export interface MktRule {
-  readonly limitMilliC: number;
-  readonly windowMs: number;
-  readonly minCoverageMs: number;
-}
-
-/** A product class's storage conditions, as data. */
-export interface TemperatureProfile {
-  readonly name: string;
-  readonly range: { readonly minMilliC: number; readonly maxMilliC: number };
-  readonly rules: readonly ExcursionRule[];
-  readonly mkt: MktRule | null;
-  readonly maxLoggingIntervalMs: number;
-}
-
-const hourMs = 3_600_000;
-const dayMs = 24 * hourMs;
+export type {
+  Direction,
+  ExcursionRule,
+  MktRule,
+  RuleKind,
+  TemperatureProfile,
+} from '@coldtrace/protocol';
 
 export function isBeyond(
   rule: Pick<ExcursionRule, 'direction' | 'thresholdMilliC' | 'inclusive'>,
@@ -49,63 +30,16 @@ export function isInRange(profile: TemperatureProfile, milliC: number): boolean 
   return milliC >= profile.range.minMilliC && milliC <= profile.range.maxMilliC;
 }
 
-/** A preset name or a full profile object. */
-export function parseProfile(input: JsonInput): TemperatureProfile {
+/** A preset name or a full profile object, held to the input limits. */
+export function parseProfile(input: JsonReader): TemperatureProfile {
   if (input.isString()) {
-    const name = input.string();
-    const preset = findPreset(name);
+    const preset = findPreset(input.asString());
     if (preset === undefined) {
       throw validationFailed(input.path, 'preset', `${input.path} is not a known preset`);
     }
     return preset;
   }
-  input.object(['name', 'range', 'rules', 'mkt', 'maxLoggingIntervalMs']);
-  const range = input.field('range').object(['minMilliC', 'maxMilliC']);
-  const minMilliC = range.field('minMilliC').integer(minPlausibleMilliC, maxPlausibleMilliC);
-  const maxMilliC = range.field('maxMilliC').integer(minPlausibleMilliC, maxPlausibleMilliC);
-  if (minMilliC > maxMilliC) {
-    throw validationFailed(`${range.path}.minMilliC`, 'min-le-max', 'range min must be <= max');
-  }
-  const rules = input.field('rules').array(0, 16).map(parseRule);
-  const ids = new Set(rules.map((rule) => rule.id));
-  if (ids.size !== rules.length) {
-    throw validationFailed(`${input.path}.rules`, 'unique-id', 'rule ids must be unique');
-  }
-  const mktInput = input.optional('mkt');
-  return {
-    name: input.field('name').string(/^[A-Za-z0-9._+-]{1,64}$/u, 'name-format'),
-    range: { minMilliC, maxMilliC },
-    rules,
-    mkt: mktInput === undefined ? null : parseMkt(mktInput),
-    maxLoggingIntervalMs: input.field('maxLoggingIntervalMs').integer(1000, 7 * dayMs),
-  };
-}
-
-function parseRule(input: JsonInput): ExcursionRule {
-  input.object(['id', 'kind', 'direction', 'thresholdMilliC', 'inclusive', 'durationMs']);
-  const kind = input.field('kind').oneOf<RuleKind>(['HARD_LIMIT', 'CONTINUOUS', 'CUMULATIVE']);
-  const durationMs =
-    kind === 'HARD_LIMIT'
-      ? input.field('durationMs').integer(0, 0)
-      : input.field('durationMs').integer(1, 365 * dayMs);
-  return {
-    id: input.field('id').string(/^[A-Za-z0-9._-]{1,32}$/u, 'rule-id-format'),
-    kind,
-    direction: input.field('direction').oneOf<Direction>(['ABOVE', 'BELOW']),
-    thresholdMilliC: input.field('thresholdMilliC').integer(minPlausibleMilliC, maxPlausibleMilliC),
-    inclusive: input.field('inclusive').boolean(),
-    durationMs,
-  };
-}
-
-function parseMkt(input: JsonInput): MktRule {
-  input.object(['limitMilliC', 'windowMs', 'minCoverageMs']);
-  const windowMs = input.field('windowMs').integer(hourMs, 90 * dayMs);
-  return {
-    limitMilliC: input.field('limitMilliC').integer(minPlausibleMilliC, maxPlausibleMilliC),
-    windowMs,
-    minCoverageMs: input.field('minCoverageMs').integer(0, windowMs),
-  };
+  return readTemperatureProfile(input, 'input');
 }
 
 /**

@@ -81,7 +81,7 @@ async function connectAs(args: DemoArguments, mspId: string, user: string) {
 }
 
 function describeAlert(alert: ExcursionAlert): string {
-  const peak = alert.peakMilliC === undefined ? '' : `, peak ${alert.peakMilliC / 1000} °C`;
+  const peak = alert.peakMilliC === null ? '' : `, peak ${alert.peakMilliC / 1000} °C`;
   const minutes = Math.round(alert.durationMs / minuteMs);
   return `${alert.severity} ${alert.type} (${alert.ruleId}) on ${alert.sensorId}: ${minutes} min${peak}, ${alert.status}`;
 }

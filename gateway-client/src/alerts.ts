@@ -1,14 +1,17 @@
+import { type ExcursionAlert, type Page, transactions } from '@coldtrace/protocol';
 import {
   type AlertStream,
   type AlertStreamDependencies,
   type AlertStreamOptions,
   newAlertStream,
 } from './alertstream';
-import { type ExcursionAlert, parseExcursionAlert, readExcursionAlert } from './excursionalert';
-import { JsonReader } from './jsonreader';
-import { type Page, type PageRequest, allPages, parsePage } from './page';
+import { type PageRequest, allPages } from './page';
 import { pageArgs } from './pagesize';
-import { type TransactionSubmitter, submitAndCommit } from './transactionsubmitter';
+import {
+  type TransactionSubmitter,
+  evaluateTransaction,
+  submitTransaction,
+} from './transactionsubmitter';
 
 /**
  * Temperature excursion alerts. Queries and acknowledgement throw the {@link ColdtraceError}
@@ -26,20 +29,12 @@ export interface Alerts {
   watch(options?: Readonly<AlertStreamOptions>): AlertStream;
 }
 
-function parseAlertList(bytes: Uint8Array): ExcursionAlert[] {
-  return JsonReader.fromBytes(bytes, 'ExcursionAlert[]').asArray(readExcursionAlert);
-}
-
 export function newAlerts(
   submitter: TransactionSubmitter,
   streamDependencies: AlertStreamDependencies,
 ): Alerts {
-  const open = async (page?: PageRequest): Promise<Page<ExcursionAlert>> =>
-    parsePage(
-      await submitter.evaluate('GetOpenAlerts', pageArgs(page)),
-      'Page<ExcursionAlert>',
-      readExcursionAlert,
-    );
+  const open = (page?: PageRequest): Promise<Page<ExcursionAlert>> =>
+    evaluateTransaction(submitter, transactions.GetOpenAlerts, pageArgs(page));
   return {
     open,
     allOpen(pageSize) {
@@ -47,20 +42,11 @@ export function newAlerts(
         open({ bookmark, ...(pageSize !== undefined ? { pageSize } : {}) }),
       );
     },
-    async byShipment(shipmentId) {
-      return parseAlertList(await submitter.evaluate('GetAlertsByShipment', [shipmentId]));
-    },
-    async byLot(lotId) {
-      return parseAlertList(await submitter.evaluate('GetAlertsByLot', [lotId]));
-    },
-    async acknowledge(shipmentId, alertId, comment) {
-      const bytes = await submitAndCommit(submitter, 'AcknowledgeAlert', [
-        shipmentId,
-        alertId,
-        comment,
-      ]);
-      return parseExcursionAlert(bytes);
-    },
+    byShipment: (shipmentId) =>
+      evaluateTransaction(submitter, transactions.GetAlertsByShipment, [shipmentId]),
+    byLot: (lotId) => evaluateTransaction(submitter, transactions.GetAlertsByLot, [lotId]),
+    acknowledge: (shipmentId, alertId, comment) =>
+      submitTransaction(submitter, transactions.AcknowledgeAlert, [shipmentId, alertId, comment]),
     watch(options = {}) {
       return newAlertStream(options, streamDependencies);
     },

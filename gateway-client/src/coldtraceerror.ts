@@ -1,21 +1,17 @@
+import type { ChaincodeErrorCode } from '@coldtrace/protocol';
+
 /**
- * Stable error codes. Chaincode codes are passed through unchanged; the others describe failures
- * that happen in the client, the gateway or the ordering service.
+ * Stable error codes. Chaincode codes (`@coldtrace/protocol`) are passed through unchanged; the
+ * others describe failures that happen in the client, the gateway or the ordering service.
  */
 export type ColdtraceErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'ACCESS_DENIED'
-  | 'NOT_FOUND'
-  | 'ALREADY_EXISTS'
-  | 'CUSTODY_VIOLATION'
-  | 'INVALID_STATE'
+  | ChaincodeErrorCode
   | 'ENDORSEMENT_FAILED'
   | 'COMMIT_FAILED'
   | 'MVCC_CONFLICT'
   | 'UNAVAILABLE'
   | 'INVALID_RESPONSE'
   | 'CONFIGURATION'
-  | 'VERIFICATION_FAILED'
   | 'UNKNOWN';
 
 /** A peer's own report of a failure, copied from the gateway error's details. */
@@ -32,6 +28,10 @@ export interface ColdtraceErrorProperties {
   readonly retryable?: boolean;
   readonly details?: readonly ColdtraceErrorDetail[];
   readonly cause?: unknown;
+  /** The input field the chaincode (or client) names, for example `readings[3].value`. */
+  readonly field?: string;
+  /** The rule that field broke, for example `finite`. */
+  readonly rule?: string;
 }
 
 /**
@@ -46,6 +46,10 @@ export class ColdtraceError extends Error {
   /** True when the same request may succeed if sent again (after a backoff). */
   readonly retryable: boolean;
   readonly details: readonly ColdtraceErrorDetail[];
+  /** The field the failure is about, when the chaincode or client named one. */
+  readonly field: string | undefined;
+  /** The rule that was broken, when the chaincode or client named one. */
+  readonly rule: string | undefined;
 
   constructor(properties: ColdtraceErrorProperties) {
     super(properties.message, { cause: properties.cause });
@@ -53,24 +57,17 @@ export class ColdtraceError extends Error {
     this.transactionId = properties.transactionId;
     this.retryable = properties.retryable ?? false;
     this.details = properties.details ?? [];
+    this.field = properties.field;
+    this.rule = properties.rule;
   }
 }
 
 /** Input rejected by the client or by the chaincode; `field` and `rule` name what was wrong. */
 export class ValidationError extends ColdtraceError {
   override readonly name = 'ValidationError';
-  readonly field: string | undefined;
-  readonly rule: string | undefined;
 
-  constructor(
-    properties: Omit<ColdtraceErrorProperties, 'code' | 'retryable'> & {
-      readonly field?: string;
-      readonly rule?: string;
-    },
-  ) {
+  constructor(properties: Omit<ColdtraceErrorProperties, 'code' | 'retryable'>) {
     super({ ...properties, code: 'VALIDATION_FAILED' });
-    this.field = properties.field;
-    this.rule = properties.rule;
   }
 }
 
@@ -114,6 +111,23 @@ export class ConflictError extends ColdtraceError {
     },
   ) {
     // Restated so the narrowed `code` is what reaches the base class.
+    super({ ...properties, code: properties.code });
+  }
+}
+
+/**
+ * The chaincode could not run the call as sent (`UNKNOWN_TRANSACTION`, `BAD_ARGUMENTS`: client
+ * and chaincode disagree on the transaction table) or failed unexpectedly (`INTERNAL`). Sending
+ * the same call again gives the same answer, so it is never retryable.
+ */
+export class ContractError extends ColdtraceError {
+  override readonly name = 'ContractError';
+
+  constructor(
+    properties: Omit<ColdtraceErrorProperties, 'code' | 'retryable'> & {
+      readonly code: 'UNKNOWN_TRANSACTION' | 'BAD_ARGUMENTS' | 'INTERNAL';
+    },
+  ) {
     super({ ...properties, code: properties.code });
   }
 }

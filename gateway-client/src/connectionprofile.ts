@@ -1,7 +1,7 @@
+import { JsonReader, JsonShapeError } from '@coldtrace/protocol';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { ColdtraceError, ConfigurationError } from './coldtraceerror';
-import { JsonReader } from './jsonreader';
+import { ConfigurationError } from './coldtraceerror';
 
 /** A user's enrolment material as listed in a connection profile. */
 export interface ProfileUser {
@@ -65,7 +65,7 @@ export function readConnectionProfile(value: unknown, baseDir: string): Connecti
       users,
     };
   } catch (err) {
-    if (err instanceof ColdtraceError) {
+    if (err instanceof JsonShapeError) {
       throw new ConfigurationError({
         message: `invalid connection profile: ${err.message}`,
         cause: err,

@@ -1,5 +1,9 @@
+import {
+  type SensorReadingInput,
+  type TemperatureUnit,
+  temperatureUnits,
+} from '@coldtrace/protocol';
 import { ValidationError } from './coldtraceerror';
-import { type SensorReadingInput, type TemperatureUnit, temperatureUnits } from './readinginput';
 
 /** Splits one CSV line, honouring double-quoted fields with "" escapes. */
 function splitCsvLine(line: string): string[] {

@@ -1,5 +1,5 @@
-import { parseShipment, type Shipment } from './shipment';
-import { type TransactionSubmitter, submitAndCommit } from './transactionsubmitter';
+import { type Shipment, transactions } from '@coldtrace/protocol';
+import { type TransactionSubmitter, submitTransaction } from './transactionsubmitter';
 
 /**
  * Custody handovers. Each resolves with the updated shipment after the transaction committed, and
@@ -17,11 +17,11 @@ export interface Custody {
 }
 
 export function newCustody(submitter: TransactionSubmitter): Custody {
-  const submit = async (name: string, args: string[]): Promise<Shipment> =>
-    parseShipment(await submitAndCommit(submitter, name, args));
   return {
-    offer: (shipmentId, toMspId) => submit('OfferCustody', [shipmentId, toMspId]),
-    accept: (shipmentId) => submit('AcceptCustody', [shipmentId]),
-    confirmDelivery: (shipmentId) => submit('ConfirmDelivery', [shipmentId]),
+    offer: (shipmentId, toMspId) =>
+      submitTransaction(submitter, transactions.OfferCustody, [shipmentId, toMspId]),
+    accept: (shipmentId) => submitTransaction(submitter, transactions.AcceptCustody, [shipmentId]),
+    confirmDelivery: (shipmentId) =>
+      submitTransaction(submitter, transactions.ConfirmDelivery, [shipmentId]),
   };
 }

@@ -1,6 +1,10 @@
-import { ColdtraceError, ValidationError } from './coldtraceerror';
-import { JsonReader } from './jsonreader';
-import type { SensorReadingInput, TemperatureUnit } from './readinginput';
+import {
+  JsonReader,
+  JsonShapeError,
+  type SensorReadingInput,
+  type TemperatureUnit,
+} from '@coldtrace/protocol';
+import { ValidationError } from './coldtraceerror';
 
 const epcisUnits: Readonly<Record<string, TemperatureUnit>> = {
   CEL: 'CEL',
@@ -78,9 +82,14 @@ export function parseEpcisReadings(document: unknown): SensorReadingInput[] {
   try {
     return eventListOf(new JsonReader(document, 'epcis')).flatMap(readingsOfEvent);
   } catch (err) {
-    if (err instanceof ValidationError || !(err instanceof ColdtraceError)) {
+    if (!(err instanceof JsonShapeError)) {
       throw err;
     }
-    throw new ValidationError({ message: err.message, field: 'epcis', rule: 'shape', cause: err });
+    throw new ValidationError({
+      message: err.message,
+      field: err.field,
+      rule: err.rule,
+      cause: err,
+    });
   }
 }

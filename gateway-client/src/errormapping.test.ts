@@ -8,8 +8,10 @@ import {
 import {
   AccessDeniedError,
   ColdtraceError,
+  type ColdtraceErrorCode,
   CommitError,
   ConflictError,
+  ContractError,
   CustodyError,
   EndorsementError,
   NotFoundError,
@@ -93,6 +95,47 @@ describe('toColdtraceError', () => {
     expect(err.code).toBe(code);
   });
 
+  it.each(['ACCESS_DENIED', 'NOT_FOUND', 'ALREADY_EXISTS', 'INVALID_STATE', 'CUSTODY_VIOLATION'])(
+    'keeps the field and rule the chaincode sent with %s',
+    (code) => {
+      const err = toColdtraceError(
+        endorseError(
+          status.ABORTED,
+          chaincodeMessage({ code, message: 'x', field: 'shipmentId', rule: 'exists' }),
+        ),
+      );
+      expect(err).toMatchObject({ field: 'shipmentId', rule: 'exists', retryable: false });
+    },
+  );
+
+  it.each([
+    'chaincode response 500, Expected 2 parameters, but 1 have been supplied',
+    "chaincode response 500, You've asked to invoke a function that does not exist: Foo",
+    'chaincode response 500, Cannot read properties of undefined',
+  ])('does not retry a chaincode failure without an envelope: %s', (peerMessage) => {
+    const err = toColdtraceError(endorseError(status.ABORTED, peerMessage));
+    expect(err).toBeInstanceOf(EndorsementError);
+    expect(err.retryable).toBe(false);
+  });
+
+  it.each(['UNKNOWN_TRANSACTION', 'BAD_ARGUMENTS', 'INTERNAL'] as const)(
+    'maps the envelope code %s to a final ContractError',
+    (code) => {
+      const err = toColdtraceError(
+        endorseError(status.ABORTED, chaincodeMessage({ code, message: 'x', rule: 'arity' })),
+      );
+      expect(err).toBeInstanceOf(ContractError);
+      expect(err).toMatchObject({ code, rule: 'arity', retryable: false });
+    },
+  );
+
+  it('still retries ABORTED when no peer reported a chaincode failure', () => {
+    const err = toColdtraceError(
+      endorseError(status.ABORTED, 'ProposalResponsePayloads do not match'),
+    );
+    expect(err.retryable).toBe(true);
+  });
+
   it('does not match on message text without a JSON code', () => {
     const err = toColdtraceError(endorseError(status.UNKNOWN, 'shipment not found'));
     expect(err).toBeInstanceOf(EndorsementError);
@@ -139,5 +182,30 @@ describe('toColdtraceError', () => {
     expect(err.cause).toBe(cause);
     expect(err.transactionId).toBe('tx2');
     expect(err.name).toBe('ColdtraceError');
+  });
+});
+
+describe('ColdtraceErrorCode', () => {
+  it('lists only codes this library produces', () => {
+    // A code added to (or left in) the type without being produced fails to compile here.
+    const produced: Record<ColdtraceErrorCode, string> = {
+      VALIDATION_FAILED: 'ValidationError',
+      ACCESS_DENIED: 'AccessDeniedError',
+      NOT_FOUND: 'NotFoundError',
+      ALREADY_EXISTS: 'ConflictError',
+      INVALID_STATE: 'ConflictError',
+      CUSTODY_VIOLATION: 'CustodyError',
+      UNKNOWN_TRANSACTION: 'ContractError',
+      BAD_ARGUMENTS: 'ContractError',
+      INTERNAL: 'ContractError',
+      ENDORSEMENT_FAILED: 'EndorsementError',
+      UNAVAILABLE: 'EndorsementError',
+      COMMIT_FAILED: 'CommitError',
+      MVCC_CONFLICT: 'CommitError',
+      INVALID_RESPONSE: 'InvalidResponseError',
+      CONFIGURATION: 'ConfigurationError',
+      UNKNOWN: 'ColdtraceError',
+    };
+    expect(Object.keys(produced)).not.toContain('VERIFICATION_FAILED');
   });
 });

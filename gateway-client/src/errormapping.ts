@@ -1,3 +1,4 @@
+import { type ErrorEnvelope, JsonShapeError, parseErrorEnvelope } from '@coldtrace/protocol';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { CommitError as FabricCommitError, GatewayError } from '@hyperledger/fabric-gateway';
 import { StatusNames } from './commitstatus';
@@ -7,19 +8,13 @@ import {
   type ColdtraceErrorDetail,
   CommitError,
   ConflictError,
+  ContractError,
   CustodyError,
   EndorsementError,
+  InvalidResponseError,
   NotFoundError,
   ValidationError,
 } from './coldtraceerror';
-
-/** The JSON object every chaincode error message consists of (docs/chaincode-api.md). */
-export interface ChaincodeErrorBody {
-  readonly code: string;
-  readonly message: string;
-  readonly field?: string;
-  readonly rule?: string;
-}
 
 // Transient transport failures: the peer or orderer was not reachable or did not answer in time.
 // ABORTED is what the gateway returns when endorsing peers disagree, typically because they are
@@ -36,36 +31,22 @@ export function isRetryableGrpcCode(code: number): boolean {
   return retryableGrpcCodes.has(code);
 }
 
-/**
- * Extracts the chaincode's JSON error from text the peer and gateway wrapped around it: the first
- * `{` to the last `}`. Returns undefined when there is no such object or it lacks a string `code`.
- */
+/** The chaincode's error envelope (`@coldtrace/protocol`), under its former name. */
+export type ChaincodeErrorBody = ErrorEnvelope;
+
+/** The chaincode's error envelope in text the peer and gateway wrapped around it. */
 export function parseChaincodeErrorBody(text: string): ChaincodeErrorBody | undefined {
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start < 0 || end <= start) {
-    return undefined;
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.slice(start, end + 1));
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null) {
-    return undefined;
-  }
-  const record = parsed as Record<string, unknown>;
-  const { code, message, field, rule } = record;
-  if (typeof code !== 'string') {
-    return undefined;
-  }
-  return {
-    code,
-    message: typeof message === 'string' ? message : code,
-    ...(typeof field === 'string' ? { field } : {}),
-    ...(typeof rule === 'string' ? { rule } : {}),
-  };
+  return parseErrorEnvelope(text);
+}
+
+// The peer reports a chaincode's own failure as `chaincode response <status>, <message>`
+// (Fabric's endorser format, not coldtrace's text). Chaincode is deterministic: the same
+// proposal fails the same way again, so such a failure is never retryable.
+const chaincodeResponse = /\bchaincode response (\d{3})\b/u;
+
+function isChaincodeFailure(text: string): boolean {
+  const status = chaincodeResponse.exec(text)?.[1];
+  return status !== undefined && Number(status) >= 400;
 }
 
 interface ErrorContext {
@@ -74,19 +55,18 @@ interface ErrorContext {
   readonly cause: unknown;
 }
 
-/** Maps a chaincode error body to its typed error; undefined for codes this client does not know. */
-export function chaincodeError(
-  body: ChaincodeErrorBody,
-  context: ErrorContext,
-): ColdtraceError | undefined {
-  const base = { message: body.message, ...withTransactionId(context), ...rest(context) };
+/** Maps a chaincode error envelope to its typed error, keeping `field` and `rule` on every one. */
+export function chaincodeError(body: ErrorEnvelope, context: ErrorContext): ColdtraceError {
+  const base = {
+    message: body.message,
+    ...withTransactionId(context),
+    ...rest(context),
+    ...(body.field !== undefined ? { field: body.field } : {}),
+    ...(body.rule !== undefined ? { rule: body.rule } : {}),
+  };
   switch (body.code) {
     case 'VALIDATION_FAILED':
-      return new ValidationError({
-        ...base,
-        ...(body.field !== undefined ? { field: body.field } : {}),
-        ...(body.rule !== undefined ? { rule: body.rule } : {}),
-      });
+      return new ValidationError(base);
     case 'ACCESS_DENIED':
       return new AccessDeniedError(base);
     case 'NOT_FOUND':
@@ -96,8 +76,10 @@ export function chaincodeError(
       return new ConflictError({ ...base, code: body.code });
     case 'CUSTODY_VIOLATION':
       return new CustodyError(base);
-    default:
-      return undefined;
+    case 'UNKNOWN_TRANSACTION':
+    case 'BAD_ARGUMENTS':
+    case 'INTERNAL':
+      return new ContractError({ ...base, code: body.code });
   }
 }
 
@@ -126,15 +108,14 @@ function fromGatewayError(err: GatewayError, transactionId: string | undefined):
   const texts = [...details.map((detail) => detail.message), err.message];
   for (const text of texts) {
     const body = parseChaincodeErrorBody(text);
-    const mapped = body !== undefined ? chaincodeError(body, context) : undefined;
-    if (mapped !== undefined) {
-      return mapped;
+    if (body !== undefined) {
+      return chaincodeError(body, context);
     }
   }
   return new EndorsementError({
     message: err.message,
     grpcCode: err.code,
-    retryable: isRetryableGrpcCode(err.code),
+    retryable: !texts.some(isChaincodeFailure) && isRetryableGrpcCode(err.code),
     ...withTransactionId(context),
     ...rest(context),
   });
@@ -159,6 +140,13 @@ export function toColdtraceError(err: unknown, transactionId?: string): Coldtrac
   }
   if (err instanceof GatewayError) {
     return fromGatewayError(err, transactionId);
+  }
+  if (err instanceof JsonShapeError) {
+    return new InvalidResponseError({
+      message: err.message,
+      cause: err,
+      ...(transactionId !== undefined ? { transactionId } : {}),
+    });
   }
   const message = err instanceof Error ? err.message : String(err);
   return new ColdtraceError({

@@ -1,4 +1,37 @@
 // The whole public surface of @coldtrace/gateway-client.
+// Wire types come from @coldtrace/protocol, the one definition chaincode and client share.
+export type {
+  Actor,
+  AlertAcknowledgement,
+  AlertSeverity,
+  AlertStatus,
+  AlertType,
+  CustodyHandover,
+  Direction,
+  Disposition,
+  DispositionDecision,
+  ExcursionAlert,
+  ExcursionRule,
+  Lot,
+  LotHistoryPage,
+  LotRegistration,
+  MktRule,
+  Page,
+  Place,
+  PlaceInput,
+  ReadingsReceipt,
+  RuleKind,
+  SensorReading,
+  SensorReadingInput,
+  Shipment,
+  ShipmentCreation,
+  ShipmentEvent,
+  ShipmentEventType,
+  ShipmentLot,
+  ShipmentStatus,
+  TemperatureProfile,
+  TemperatureUnit,
+} from '@coldtrace/protocol';
 export { type AlertNotification, alertEventName, alertEventSchema } from './alertnotification';
 export { type Alerts } from './alerts';
 export {
@@ -21,6 +54,7 @@ export {
   CommitError,
   ConfigurationError,
   ConflictError,
+  ContractError,
   CustodyError,
   EndorsementError,
   InvalidResponseError,
@@ -46,13 +80,6 @@ export {
 export { type Custody } from './custody';
 export { type EndorsementCheck, checkEndorsement } from './endorsementcheck';
 export { type ChaincodeErrorBody, parseChaincodeErrorBody, toColdtraceError } from './errormapping';
-export {
-  type AlertAcknowledgement,
-  type AlertSeverity,
-  type AlertStatus,
-  type AlertType,
-  type ExcursionAlert,
-} from './excursionalert';
 export { type HashChainBreak, checkHashChain } from './hashchain';
 export {
   type LedgerBlock,
@@ -61,10 +88,8 @@ export {
   decodeTransaction,
 } from './ledgerblock';
 export { type ChainInfo, type LedgerReader } from './ledgerreader';
-export { type Lot, type LotRegistration } from './lot';
-export { type LotHistoryPage } from './lothistory';
 export { type Lots } from './lots';
-export { type Page, type PageRequest } from './page';
+export { type PageRequest } from './page';
 export { escapeHtml, renderProvenanceHtml } from './provenancehtml';
 export {
   type Discrepancy,
@@ -83,26 +108,7 @@ export {
   type ReadingIngestion,
   type ReadingIngestionOptions,
 } from './readingingestion';
-export {
-  type SensorReadingInput,
-  type ShipmentReadings,
-  type TemperatureUnit,
-} from './readinginput';
+export { type ShipmentReadings } from './readinginput';
 export { type Readings, type ReadingsQuery } from './readings';
-export { type ReadingsReceipt } from './readingsreceipt';
 export { type BackoffPolicy, defaultBackoffPolicy } from './retry';
-export { type SensorReading } from './sensorreading';
-export { type Actor } from './actor';
-export { type CustodyHandover } from './custodyhandover';
-export {
-  type Disposition,
-  type DispositionDecision,
-  type Location,
-  type Shipment,
-  type ShipmentCreation,
-  type ShipmentLine,
-  type ShipmentStatus,
-} from './shipment';
-export { type ShipmentEvent, type ShipmentEventType } from './shipmentevent';
 export { type Shipments } from './shipments';
-export { type MktRule, type TemperatureProfile, type TemperatureRule } from './temperatureprofile';

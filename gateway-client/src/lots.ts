@@ -1,10 +1,17 @@
-import { JsonReader } from './jsonreader';
-import { type Lot, type LotRegistration, parseLot } from './lot';
-import { type LotHistoryPage, readLotHistoryPage } from './lothistory';
+import {
+  type Lot,
+  type LotHistoryPage,
+  type LotRegistration,
+  type ShipmentEvent,
+  transactions,
+} from '@coldtrace/protocol';
 import { type PageRequest, allPages } from './page';
 import { pageArgs } from './pagesize';
-import type { ShipmentEvent } from './shipmentevent';
-import { type TransactionSubmitter, submitAndCommit } from './transactionsubmitter';
+import {
+  type TransactionSubmitter,
+  evaluateTransaction,
+  submitTransaction,
+} from './transactionsubmitter';
 
 /**
  * Production lots. Every method throws a {@link ColdtraceError} subclass: `ValidationError`,
@@ -21,17 +28,12 @@ export interface Lots {
 }
 
 export function newLots(submitter: TransactionSubmitter): Lots {
-  const history = async (lotId: string, page?: PageRequest): Promise<LotHistoryPage> => {
-    const bytes = await submitter.evaluate('GetLotHistory', [lotId, ...pageArgs(page)]);
-    return readLotHistoryPage(JsonReader.fromBytes(bytes, 'LotHistoryPage'));
-  };
+  const history = (lotId: string, page?: PageRequest): Promise<LotHistoryPage> =>
+    evaluateTransaction(submitter, transactions.GetLotHistory, [lotId, ...pageArgs(page)]);
   return {
-    async register(lot) {
-      return parseLot(await submitAndCommit(submitter, 'RegisterLot', [JSON.stringify(lot)]));
-    },
-    async get(lotId) {
-      return parseLot(await submitter.evaluate('GetLot', [lotId]));
-    },
+    register: (lot) =>
+      submitTransaction(submitter, transactions.RegisterLot, [JSON.stringify(lot)]),
+    get: (lotId) => evaluateTransaction(submitter, transactions.GetLot, [lotId]),
     history,
     allHistory(lotId, pageSize) {
       return allPages((bookmark) =>

@@ -1,5 +1,5 @@
-import { type Page, allPages, parsePage } from './page';
-import { InvalidResponseError } from './coldtraceerror';
+import { JsonShapeError, type Page, parsePage } from '@coldtrace/protocol';
+import { allPages } from './page';
 
 describe('allPages', () => {
   it('follows bookmarks until the empty bookmark', async () => {
@@ -38,7 +38,7 @@ describe('parsePage', () => {
     const bytes = Buffer.from(JSON.stringify({ items: ['a'], bookmark: '' }));
     expect(parsePage(bytes, 'Page', (r) => r.asString())).toEqual({ items: ['a'], bookmark: '' });
     const bad = Buffer.from(JSON.stringify({ items: [1], bookmark: '' }));
-    expect(() => parsePage(bad, 'Page', (r) => r.asString())).toThrow(InvalidResponseError);
+    expect(() => parsePage(bad, 'Page', (r) => r.asString())).toThrow(JsonShapeError);
     expect(() => parsePage(bad, 'Page', (r) => r.asString())).toThrow(
       'Page.items[0] must be a string',
     );

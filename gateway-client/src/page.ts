@@ -1,28 +1,10 @@
-import { JsonReader } from './jsonreader';
-
-/** One page of a paged query; `bookmark` is '' when there are no more pages. */
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly bookmark: string;
-}
+import type { Page } from '@coldtrace/protocol';
 
 /** Paging arguments; the first page has no bookmark. */
 export interface PageRequest {
   /** 1-1000; default 100. */
   readonly pageSize?: number;
   readonly bookmark?: string;
-}
-
-export function readPage<T>(json: JsonReader, item: (reader: JsonReader) => T): Page<T> {
-  return { items: json.array('items', item), bookmark: json.string('bookmark') };
-}
-
-export function parsePage<T>(
-  bytes: Uint8Array,
-  what: string,
-  item: (reader: JsonReader) => T,
-): Page<T> {
-  return readPage(JsonReader.fromBytes(bytes, what), item);
 }
 
 /** Follows bookmarks until the last page, yielding every item. */

@@ -13,10 +13,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
 }
 
-const time = (ms: number | undefined): string =>
-  ms === undefined ? '—' : new Date(ms).toISOString();
-const celsius = (milliC: number | undefined): string =>
-  milliC === undefined ? '—' : `${(milliC / 1000).toFixed(1)} °C`;
+const time = (ms: number | null | undefined): string =>
+  ms === null || ms === undefined ? '—' : new Date(ms).toISOString();
+const celsius = (milliC: number | null | undefined): string =>
+  milliC === null || milliC === undefined ? '—' : `${(milliC / 1000).toFixed(1)} °C`;
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   if (rows.length === 0) {

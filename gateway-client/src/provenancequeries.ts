@@ -1,12 +1,19 @@
-import type { ExcursionAlert } from './excursionalert';
-import { readExcursionAlert } from './excursionalert';
-import { JsonReader } from './jsonreader';
-import { type Lot, readLot } from './lot';
-import { readLotHistoryPage } from './lothistory';
-import { allPages, parsePage } from './page';
-import { type SensorReading, readSensorReading } from './sensorreading';
-import { type Shipment, readShipment } from './shipment';
-import { type ShipmentEvent, readShipmentEvent } from './shipmentevent';
+import {
+  type ExcursionAlert,
+  JsonReader,
+  type Lot,
+  type SensorReading,
+  type Shipment,
+  type ShipmentEvent,
+  parsePage,
+  readExcursionAlert,
+  readLot,
+  readLotHistoryPage,
+  readSensorReading,
+  readShipment,
+  readShipmentEvent,
+} from '@coldtrace/protocol';
+import { allPages } from './page';
 import type { TransactionSubmitter } from './transactionsubmitter';
 
 /** What the chaincode's queries report about one shipment: parsed, and raw for comparison. */
@@ -131,7 +138,7 @@ export function shipmentTransactionIds(facts: ShipmentFacts): string[] {
     ...facts.history.map((e) => e.txId),
     ...handovers.flatMap((h) => [
       h.offeredTxId,
-      ...(h.acceptedTxId !== undefined ? [h.acceptedTxId] : []),
+      ...(h.acceptedTxId !== null ? [h.acceptedTxId] : []),
     ]),
     ...facts.alerts.flatMap((a) => [
       a.raisedTxId,

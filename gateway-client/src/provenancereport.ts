@@ -1,8 +1,11 @@
-import type { ExcursionAlert } from './excursionalert';
-import type { Lot } from './lot';
-import type { CustodyHandover } from './custodyhandover';
-import type { Disposition, Shipment } from './shipment';
-import type { ShipmentEvent } from './shipmentevent';
+import {
+  type ExcursionAlert,
+  type Lot,
+  type CustodyHandover,
+  type Disposition,
+  type Shipment,
+  type ShipmentEvent,
+} from '@coldtrace/protocol';
 
 /** Kinds of discrepancy the verifier reports; any one makes the verdict `DISCREPANCIES`. */
 export type DiscrepancyKind =

@@ -76,7 +76,7 @@ function provenanceOf(facts: ShipmentFacts, matchedReadings: number): ShipmentPr
     history: facts.history,
     readings: summariseReadings(facts.readings, shipment.profile, matchedReadings),
     excursions: facts.alerts,
-    acknowledgements: facts.alerts.filter((a) => a.acknowledgement !== undefined),
+    acknowledgements: facts.alerts.filter((a) => a.acknowledgement !== null),
     dispositions: facts.history.filter((e) => e.type === 'DISPOSED'),
     ...(shipment.disposition ? { disposition: shipment.disposition } : {}),
   };

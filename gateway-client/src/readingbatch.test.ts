@@ -1,6 +1,6 @@
+import { type SensorReadingInput } from '@coldtrace/protocol';
 import { ValidationError } from './coldtraceerror';
 import { batchIdFor, batchJson, batchReadings } from './readingbatch';
-import type { SensorReadingInput } from './readinginput';
 
 function reading(minute: number, sensorId = 'S-1'): SensorReadingInput {
   const timestamp = new Date(Date.UTC(2026, 10, 23, 10, minute)).toISOString();

@@ -1,6 +1,6 @@
+import { type SensorReadingInput } from '@coldtrace/protocol';
 import { createHash } from 'node:crypto';
 import { ValidationError } from './coldtraceerror';
-import type { SensorReadingInput } from './readinginput';
 
 /** Largest batch the chaincode accepts. */
 export const maxReadingsPerBatch = 1000;

@@ -1,10 +1,14 @@
+import {
+  JsonReader,
+  JsonShapeError,
+  type SensorReadingInput,
+  temperatureUnits,
+} from '@coldtrace/protocol';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { ColdtraceError, ValidationError } from './coldtraceerror';
+import { ValidationError } from './coldtraceerror';
 import { parseReadingsCsv } from './csvreadings';
 import { isEpcisDocument, parseEpcisReadings } from './epcisreadings';
-import { JsonReader } from './jsonreader';
-import { type SensorReadingInput, temperatureUnits } from './readinginput';
 
 function readJsonReading(json: JsonReader): SensorReadingInput {
   const humidity = json.optionalNumber('humidity');
@@ -36,11 +40,11 @@ export function parseReadingsJson(value: unknown): SensorReadingInput[] {
       ? json.asArray(readJsonReading)
       : json.array('readings', readJsonReading);
   } catch (err) {
-    if (err instanceof ColdtraceError) {
+    if (err instanceof JsonShapeError) {
       throw new ValidationError({
         message: err.message,
-        field: 'readings',
-        rule: 'shape',
+        field: err.field,
+        rule: err.rule,
         cause: err,
       });
     }

@@ -1,6 +1,6 @@
+import { type SensorReadingInput } from '@coldtrace/protocol';
 import { type CommitStatus } from './commitstatus';
 import { EndorsementError, ValidationError } from './coldtraceerror';
-import type { SensorReadingInput } from './readinginput';
 import { newReadingIngestion } from './readingingestion';
 import type { PendingTransaction, TransactionSubmitter } from './transactionsubmitter';
 
@@ -182,6 +182,13 @@ describe('ReadingIngestion', () => {
     const [result] = await ingestion.enqueue('SHP-1', readings(1));
     expect(result?.error).toBeInstanceOf(ValidationError);
     expect(calls).toBe(1);
+  });
+
+  it('rejects an empty reading list with ValidationError, as documented', () => {
+    const ledger = new FakeLedger();
+    const ingestion = newReadingIngestion(ledger);
+    expect(() => ingestion.enqueue('SHP-1', [])).toThrow(ValidationError);
+    expect(ledger.sent).toHaveLength(0);
   });
 
   it('keeps order across separate enqueue calls for the same shipment', async () => {

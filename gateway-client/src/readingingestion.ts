@@ -1,10 +1,14 @@
+import {
+  type SensorReadingInput,
+  type ReadingsReceipt,
+  parseReadingsReceipt,
+} from '@coldtrace/protocol';
 import type { CommitStatus } from './commitstatus';
 import { ColdtraceError, CommitError, ValidationError } from './coldtraceerror';
 import { toColdtraceError } from './errormapping';
 import { InFlightLimit } from './inflightlimit';
 import { type ReadingBatch, batchJson, batchReadings } from './readingbatch';
-import type { SensorReadingInput, ShipmentReadings } from './readinginput';
-import { type ReadingsReceipt, parseReadingsReceipt } from './readingsreceipt';
+import type { ShipmentReadings } from './readinginput';
 import { type BackoffPolicy, type Sleep, defaultBackoffPolicy, withRetry } from './retry';
 import type { TransactionSubmitter } from './transactionsubmitter';
 
@@ -126,6 +130,13 @@ class ReadingIngestionImpl implements ReadingIngestion {
         message: 'shipmentId is required',
         field: 'shipmentId',
         rule: 'required',
+      });
+    }
+    if (readings.length === 0) {
+      throw new ValidationError({
+        message: 'readings must hold at least one reading',
+        field: 'readings',
+        rule: 'min-items',
       });
     }
     const batches = batchReadings(shipmentId, readings, this.#maxBatchSize);

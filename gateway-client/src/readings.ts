@@ -1,12 +1,12 @@
-import { type Page, type PageRequest, allPages, parsePage } from './page';
+import { type Page, type SensorReading, transactions } from '@coldtrace/protocol';
+import { type PageRequest, allPages } from './page';
 import { pageArgs } from './pagesize';
 import {
   type ReadingIngestion,
   type ReadingIngestionOptions,
   newReadingIngestion,
 } from './readingingestion';
-import { type SensorReading, readSensorReading } from './sensorreading';
-import type { TransactionSubmitter } from './transactionsubmitter';
+import { type TransactionSubmitter, evaluateTransaction } from './transactionsubmitter';
 
 /** Time window of a readings query, epoch milliseconds, inclusive; default everything. */
 export interface ReadingsQuery extends PageRequest {
@@ -27,18 +27,13 @@ export interface Readings {
 }
 
 export function newReadings(submitter: TransactionSubmitter): Readings {
-  const page = async (
-    shipmentId: string,
-    query: ReadingsQuery = {},
-  ): Promise<Page<SensorReading>> => {
-    const bytes = await submitter.evaluate('GetReadings', [
+  const page = (shipmentId: string, query: ReadingsQuery = {}): Promise<Page<SensorReading>> =>
+    evaluateTransaction(submitter, transactions.GetReadings, [
       shipmentId,
       String(query.fromMs ?? 0),
       String(query.toMs ?? Number.MAX_SAFE_INTEGER),
       ...pageArgs(query),
     ]);
-    return parsePage(bytes, 'Page<SensorReading>', readSensorReading);
-  };
   return {
     page,
     all(shipmentId, query = {}) {

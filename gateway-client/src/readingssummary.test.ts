@@ -1,11 +1,11 @@
+import type { SensorReading, TemperatureProfile } from '@coldtrace/protocol';
 import { summariseReadings } from './readingssummary';
-import type { SensorReading } from './sensorreading';
-import type { TemperatureProfile } from './temperatureprofile';
 
 const profile: TemperatureProfile = {
   name: 'refrigerated-2-8',
   range: { minMilliC: 2000, maxMilliC: 8000 },
   rules: [],
+  mkt: null,
   maxLoggingIntervalMs: 900_000,
 };
 
@@ -14,6 +14,8 @@ const reading = (sensorId: string, timestampMs: number, milliC: number): SensorR
   sensorId,
   timestampMs,
   milliC,
+  humidityPct: null,
+  location: null,
 });
 
 describe('summariseReadings', () => {

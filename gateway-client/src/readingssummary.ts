@@ -1,6 +1,5 @@
 import type { ReadingsSummary } from './provenancereport';
-import type { SensorReading } from './sensorreading';
-import type { TemperatureProfile } from './temperatureprofile';
+import type { SensorReading, TemperatureProfile } from '@coldtrace/protocol';
 
 /** Smallest and largest of `values`, by a loop: `Math.min(...values)` overflows the stack. */
 function extremes(values: Iterable<number>): { min: number; max: number } | undefined {

@@ -1,13 +1,18 @@
-import { type Page, type PageRequest, allPages, parsePage } from './page';
-import { pageArgs } from './pagesize';
 import {
   type DispositionDecision,
+  type Page,
   type Shipment,
   type ShipmentCreation,
-  parseShipment,
-} from './shipment';
-import { type ShipmentEvent, readShipmentEvent } from './shipmentevent';
-import { type TransactionSubmitter, submitAndCommit } from './transactionsubmitter';
+  type ShipmentEvent,
+  transactions,
+} from '@coldtrace/protocol';
+import { type PageRequest, allPages } from './page';
+import { pageArgs } from './pagesize';
+import {
+  type TransactionSubmitter,
+  evaluateTransaction,
+  submitTransaction,
+} from './transactionsubmitter';
 
 /**
  * Shipments and their QA disposition. Every method throws a {@link ColdtraceError} subclass:
@@ -25,31 +30,22 @@ export interface Shipments {
 }
 
 export function newShipments(submitter: TransactionSubmitter): Shipments {
-  const history = async (shipmentId: string, page?: PageRequest): Promise<Page<ShipmentEvent>> => {
-    const bytes = await submitter.evaluate('GetShipmentHistory', [shipmentId, ...pageArgs(page)]);
-    return parsePage(bytes, 'Page<ShipmentEvent>', readShipmentEvent);
-  };
+  const history = (shipmentId: string, page?: PageRequest): Promise<Page<ShipmentEvent>> =>
+    evaluateTransaction(submitter, transactions.GetShipmentHistory, [
+      shipmentId,
+      ...pageArgs(page),
+    ]);
   return {
-    async create(shipment) {
-      const bytes = await submitAndCommit(submitter, 'CreateShipment', [JSON.stringify(shipment)]);
-      return parseShipment(bytes);
-    },
-    async get(shipmentId) {
-      return parseShipment(await submitter.evaluate('GetShipment', [shipmentId]));
-    },
+    create: (shipment) =>
+      submitTransaction(submitter, transactions.CreateShipment, [JSON.stringify(shipment)]),
+    get: (shipmentId) => evaluateTransaction(submitter, transactions.GetShipment, [shipmentId]),
     history,
     allHistory(shipmentId, pageSize) {
       return allPages((bookmark) =>
         history(shipmentId, { bookmark, ...(pageSize !== undefined ? { pageSize } : {}) }),
       );
     },
-    async dispose(shipmentId, decision, reason) {
-      const bytes = await submitAndCommit(submitter, 'DisposeShipment', [
-        shipmentId,
-        decision,
-        reason,
-      ]);
-      return parseShipment(bytes);
-    },
+    dispose: (shipmentId, decision, reason) =>
+      submitTransaction(submitter, transactions.DisposeShipment, [shipmentId, decision, reason]),
   };
 }

@@ -1,13 +1,5 @@
-import {
-  alertKey,
-  compositeKey,
-  eventKey,
-  isShipmentKey,
-  lotKey,
-  parseStateKey,
-  shipmentKey,
-  stateKeyTypes,
-} from './statekey';
+import { compositeKey, splitCompositeKey, stateObjectTypes } from '@coldtrace/protocol';
+import { alertKey, eventKey, isShipmentKey, lotKey, shipmentKey } from './statekey';
 import { manifest, recordedTransactions } from './testing/recordedledger';
 
 describe('state keys', () => {
@@ -19,11 +11,13 @@ describe('state keys', () => {
   });
 
   it('split back into object type and attributes; a simple key is none', () => {
-    expect(parseStateKey(compositeKey('readings', ['S', 'T', '020000']))).toEqual({
+    expect(
+      splitCompositeKey(compositeKey({ objectType: 'readings', attributes: ['S', 'T', '020000'] })),
+    ).toEqual({
       objectType: 'readings',
       attributes: ['S', 'T', '020000'],
     });
-    expect(parseStateKey('plain')).toBeUndefined();
+    expect(splitCompositeKey('plain')).toBeUndefined();
     expect(isShipmentKey(shipmentKey('S'))).toBe(true);
     expect(isShipmentKey(alertKey('S', 'a'))).toBe(false);
   });
@@ -32,8 +26,8 @@ describe('state keys', () => {
     const keys = recordedTransactions()
       .flatMap((r) => r.transaction.actions.flatMap((a) => a.writes))
       .filter((w) => w.namespace === manifest.chaincode)
-      .map((w) => parseStateKey(w.key));
-    const known: readonly string[] = Object.values(stateKeyTypes);
+      .map((w) => splitCompositeKey(w.key));
+    const known: readonly string[] = Object.values(stateObjectTypes);
     expect(keys.every((k) => k !== undefined && known.includes(k.objectType))).toBe(true);
     expect(new Set(keys.map((k) => k?.attributes[0]))).toEqual(
       new Set([manifest.lotId, manifest.shipmentId]),

@@ -1,7 +1,9 @@
+import type { TransactionDefinition } from '@coldtrace/protocol';
 import type { Contract } from '@hyperledger/fabric-gateway';
 import { type CommitStatus, validationCodeName } from './commitstatus';
 import { CommitError } from './coldtraceerror';
 import { toColdtraceError } from './errormapping';
+import { readResult } from './responsereader';
 
 /** A transaction accepted by the orderer whose commit status is still to be learnt. */
 export interface PendingTransaction {
@@ -103,4 +105,38 @@ export async function submitAndCommit(
     });
   }
   return pending.result;
+}
+
+/** Argument values of a transaction of the protocol's table, one string per argument. */
+export type ArgumentValues<Args extends readonly string[]> = { readonly [K in keyof Args]: string };
+
+/**
+ * Evaluates a query of the protocol's transaction table and reads its result.
+ * @throws {@link InvalidResponseError} if the result is not the documented type.
+ * @throws {@link ColdtraceError} subclass mapped from the chaincode or gateway error.
+ */
+export async function evaluateTransaction<Args extends readonly string[], Result>(
+  submitter: TransactionSubmitter,
+  transaction: TransactionDefinition<Args, Result>,
+  args: ArgumentValues<Args>,
+): Promise<Result> {
+  return readResult(
+    transaction,
+    await submitter.evaluate(transaction.name, args as readonly string[]),
+  );
+}
+
+/**
+ * Submits a transaction of the protocol's table, waits for it to commit VALID and reads its result.
+ * @throws {@link CommitError} if it committed with another validation code.
+ * @throws {@link InvalidResponseError} if the result is not the documented type.
+ * @throws {@link ColdtraceError} subclass mapped from the chaincode or gateway error.
+ */
+export async function submitTransaction<Args extends readonly string[], Result>(
+  submitter: TransactionSubmitter,
+  transaction: TransactionDefinition<Args, Result>,
+  args: ArgumentValues<Args>,
+): Promise<Result> {
+  const bytes = await submitAndCommit(submitter, transaction.name, args);
+  return readResult(transaction, bytes);
 }

@@ -1,8 +1,12 @@
+import {
+  type SensorReading,
+  type ShipmentEvent,
+  splitCompositeKey,
+  stateObjectTypes,
+} from '@coldtrace/protocol';
 import type { Discrepancy, TransactionEvidence } from './provenancereport';
 import type { LotFacts, ShipmentFacts } from './provenancequeries';
-import type { SensorReading } from './sensorreading';
-import type { ShipmentEvent } from './shipmentevent';
-import { alertKey, eventKey, lotKey, parseStateKey, shipmentKey, stateKeyTypes } from './statekey';
+import { alertKey, eventKey, lotKey, shipmentKey } from './statekey';
 import { type WrittenState, compareWritten } from './writtenstate';
 
 /*
@@ -64,7 +68,7 @@ function isReadingRow(row: unknown): row is ReadingRow {
 function readingsBuckets(written: WrittenState): Set<string> {
   const buckets = new Set<string>();
   for (const { key } of written.all()) {
-    if (parseStateKey(key)?.objectType === stateKeyTypes.readings) {
+    if (splitCompositeKey(key)?.objectType === stateObjectTypes.readings) {
       buckets.add(key);
     }
   }
@@ -75,7 +79,7 @@ function readingsBuckets(written: WrittenState): Set<string> {
 function storedReadings(written: WrittenState): Map<string, ReadingRow> {
   const stored = new Map<string, ReadingRow>();
   for (const key of readingsBuckets(written)) {
-    const [shipmentId = '', sensorId = ''] = parseStateKey(key)?.attributes ?? [];
+    const [shipmentId = '', sensorId = ''] = splitCompositeKey(key)?.attributes ?? [];
     const rows = written.latestAt(key)?.value.rows;
     for (const row of Array.isArray(rows) ? rows : []) {
       if (isReadingRow(row)) {
@@ -86,8 +90,8 @@ function storedReadings(written: WrittenState): Map<string, ReadingRow> {
   return stored;
 }
 
-const scaled = (value: number | undefined, factor: number): number | null =>
-  value === undefined ? null : Math.round(value * factor);
+const scaled = (value: number | null | undefined, factor: number): number | null =>
+  value === undefined || value === null ? null : Math.round(value * factor);
 
 /** What differs between a reported reading and its stored row, or undefined. */
 function readingDifference(reading: SensorReading, row: ReadingRow): string | undefined {

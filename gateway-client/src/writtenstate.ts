@@ -1,4 +1,4 @@
-import { canonicalJson, tryParseJson } from './canonicaljson';
+import { marshal as canonicalJson, tryParseJson } from '@coldtrace/protocol';
 import type { LedgerTransaction } from './ledgerblock';
 
 /** A JSON object written to the world state by a VALID transaction. */

@@ -117,18 +117,20 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 describe('InMemoryLedger: fabric-contract-api dispatch', () => {
   it('routes through the contract router: argument counts, unknown transactions and contracts', async () => {
     const ledger = await shipmentInTransit();
-    expect((await failure(ledger.invoke(auditor, 'GetShipment'))).message).toBe(
-      'Expected 1 parameters, but 0 have been supplied',
-    );
-    expect((await failure(ledger.invoke(auditor, 'GetShipment', 'SHP-1', 'x'))).message).toBe(
-      'Expected 1 parameters, but 2 have been supplied',
-    );
-    expect((await failure(ledger.invoke(auditor, 'Nope'))).message).toBe(
-      "You've asked to invoke a function that does not exist: Nope",
-    );
-    expect((await failure(ledger.invoke(auditor, 'Nope:GetShipment', 'SHP-1'))).message).toBe(
-      'Contract name is not known: Nope',
-    );
+    // Every refusal leaves the router as coldtrace's error envelope (errorboundary.ts).
+    const envelope = async (fcn: string, ...args: string[]): Promise<unknown> =>
+      JSON.parse((await failure(ledger.invoke(auditor, fcn, ...args))).message) as unknown;
+    expect(await envelope('GetShipment')).toEqual({
+      code: 'BAD_ARGUMENTS',
+      message: 'Expected 1 parameters, but 0 have been supplied',
+      rule: 'arguments',
+    });
+    expect(await envelope('GetShipment', 'SHP-1', 'x')).toMatchObject({
+      code: 'BAD_ARGUMENTS',
+      message: 'Expected 1 parameters, but 2 have been supplied',
+    });
+    expect(await envelope('Nope')).toMatchObject({ code: 'UNKNOWN_TRANSACTION' });
+    expect(await envelope('Nope:GetShipment', 'SHP-1')).toMatchObject({ code: 'INTERNAL' });
     const named = await ledger.invoke(auditor, 'ColdChainContract:GetShipment', 'SHP-1');
     expect(named).toBe(await ledger.invoke(auditor, 'GetShipment', 'SHP-1'));
   });

@@ -1,11 +1,11 @@
-import type { Shipment } from '../shipment';
+import { type Shipment } from '@coldtrace/protocol';
 import type { Command, CommandContext } from './commandregistry';
 
 function printShipment(context: CommandContext, shipment: Shipment): number {
   context.out(
     context.json
       ? JSON.stringify(shipment, null, 2)
-      : `shipment ${shipment.shipmentId}: ${shipment.status}, custodian ${shipment.custodianMspId}${shipment.pendingHandover !== undefined ? `, offered to ${shipment.pendingHandover.toMspId}` : ''}`,
+      : `shipment ${shipment.shipmentId}: ${shipment.status}, custodian ${shipment.custodianMspId}${shipment.pendingHandover !== null ? `, offered to ${shipment.pendingHandover.toMspId}` : ''}`,
   );
   return 0;
 }

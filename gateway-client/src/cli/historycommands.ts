@@ -1,9 +1,13 @@
+import {
+  JsonReader,
+  JsonShapeError,
+  type PlaceInput,
+  type ShipmentCreation,
+  type ShipmentEvent,
+  readTemperatureProfile,
+} from '@coldtrace/protocol';
 import { readFile } from 'node:fs/promises';
 import { ColdtraceError } from '../coldtraceerror';
-import { JsonReader } from '../jsonreader';
-import { type ShipmentCreation, readLocation } from '../shipment';
-import type { ShipmentEvent } from '../shipmentevent';
-import { readTemperatureProfile } from '../temperatureprofile';
 import type { Command, CommandContext } from './commandregistry';
 import { UsageError } from './usageerror';
 import { formatTable, isoTime } from './table';
@@ -45,6 +49,12 @@ async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
+function readPlaceInput(json: JsonReader): PlaceInput {
+  const gln = json.optionalString('gln');
+  const name = json.optionalString('name');
+  return { ...(gln !== undefined ? { gln } : {}), ...(name !== undefined ? { name } : {}) };
+}
+
 /** Checks the shape of a shipment file before it is sent; the chaincode checks the values. */
 function readShipmentCreation(value: unknown): ShipmentCreation {
   try {
@@ -52,7 +62,7 @@ function readShipmentCreation(value: unknown): ShipmentCreation {
     const profile = json.has('profile')
       ? typeof json.field('profile').raw === 'string'
         ? json.string('profile')
-        : readTemperatureProfile(json.field('profile'))
+        : readTemperatureProfile(json.field('profile'), 'input')
       : undefined;
     return {
       shipmentId: json.string('shipmentId'),
@@ -60,12 +70,12 @@ function readShipmentCreation(value: unknown): ShipmentCreation {
         lotId: line.string('lotId'),
         quantity: line.integer('quantity'),
       })),
-      origin: readLocation(json.field('origin')),
-      destination: readLocation(json.field('destination')),
+      origin: readPlaceInput(json.field('origin')),
+      destination: readPlaceInput(json.field('destination')),
       ...(profile !== undefined ? { profile } : {}),
     };
   } catch (err) {
-    if (err instanceof ColdtraceError) {
+    if (err instanceof JsonShapeError || err instanceof ColdtraceError) {
       throw new UsageError(`invalid shipment file: ${err.message}`);
     }
     throw err;

@@ -15,8 +15,8 @@ export function formatTable(
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-export const isoTime = (ms: number | undefined): string =>
-  ms === undefined ? '' : new Date(ms).toISOString();
+export const isoTime = (ms: number | null | undefined): string =>
+  ms === null || ms === undefined ? '' : new Date(ms).toISOString();
 
-export const celsius = (milliC: number | undefined): string =>
-  milliC === undefined ? '' : (milliC / 1000).toFixed(1);
+export const celsius = (milliC: number | null | undefined): string =>
+  milliC === null || milliC === undefined ? '' : (milliC / 1000).toFixed(1);

@@ -1,5 +1,6 @@
 import { type Actor, readActor } from './actor';
 import type { JsonReader } from './jsonreader';
+import { type ShipmentStatus, shipmentStatuses } from './shipment';
 
 export const shipmentEventTypes = [
   'CREATED',
@@ -10,10 +11,9 @@ export const shipmentEventTypes = [
   'DELIVERED',
   'DISPOSED',
 ] as const;
-
 export type ShipmentEventType = (typeof shipmentEventTypes)[number];
 
-/** One step in a shipment's history (`GetShipmentHistory` items, in `seq` order). */
+/** One step of a shipment's history (`GetShipmentHistory` items, in `seq` order). */
 export interface ShipmentEvent {
   readonly shipmentId: string;
   /** Starts at 1. */
@@ -24,19 +24,19 @@ export interface ShipmentEvent {
   readonly type: ShipmentEventType;
   readonly actor: Actor;
   /** The shipment's status after the event. */
-  readonly status: string;
+  readonly status: ShipmentStatus;
   readonly summary: string;
 }
 
 export function readShipmentEvent(json: JsonReader): ShipmentEvent {
   return {
     shipmentId: json.string('shipmentId'),
-    seq: json.integer('seq'),
+    seq: json.field('seq').asInteger(1),
     txId: json.string('txId'),
     timestampMs: json.integer('timestampMs'),
     type: json.oneOf('type', shipmentEventTypes),
     actor: readActor(json.field('actor')),
-    status: json.string('status'),
+    status: json.oneOf('status', shipmentStatuses),
     summary: json.string('summary'),
   };
 }

@@ -1,4 +1,13 @@
-/** fabric-shim's router from a peer's Invoke to contract transactions; untyped upstream. */
+// fabric-shim internals it ships no types for: the two the error boundary wraps (errorboundary.ts),
+// and the router the in-memory test ledger drives (testing/inmemoryledger.ts).
+declare module 'fabric-shim/lib/contract-spi/datamarshall' {
+  const DataMarshall: {
+    prototype: { handleParameters: (this: unknown, ...args: unknown[]) => unknown[] };
+  };
+  export = DataMarshall;
+}
+
+/** fabric-shim's router from a peer's Invoke to contract transactions. */
 declare module 'fabric-shim/lib/contract-spi/chaincodefromcontract' {
   import type { Contract } from 'fabric-contract-api';
 
@@ -20,7 +29,13 @@ declare module 'fabric-shim/lib/contract-spi/chaincodefromcontract' {
 
   class ChaincodeFromContract {
     /** Appends fabric-shim's system contract to `contracts`: pass a copy. */
-    constructor(contracts: (new () => Contract)[], serializers: Serializers);
+    constructor(
+      contracts: (new () => Contract)[],
+      serializers: Serializers,
+      metadata?: object,
+      title?: string,
+      version?: string,
+    );
     readonly defaultContractName: string;
     readonly metadata: {
       readonly contracts: Readonly<
@@ -28,6 +43,8 @@ declare module 'fabric-shim/lib/contract-spi/chaincodefromcontract' {
       >;
     };
     Invoke(stub: unknown): Promise<ChaincodeResponse>;
+    // A property, not a method: errorboundary.ts replaces it on the prototype.
+    invokeFunctionality: (this: unknown, stub: unknown) => Promise<ChaincodeResponse>;
   }
 
   export = ChaincodeFromContract;

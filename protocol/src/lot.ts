@@ -2,7 +2,7 @@ import { type Actor, readActor } from './actor';
 import { JsonReader } from './jsonreader';
 import { type TemperatureProfile, readTemperatureProfile } from './temperatureprofile';
 
-/** A production lot of one product (GTIN), as registered by the manufacturer. */
+/** A registered production lot of one product (GTIN), with its storage conditions. */
 export interface Lot {
   /** `<gtin14>:<lotNumber>`. */
   readonly lotId: string;
@@ -17,7 +17,7 @@ export interface Lot {
   readonly txId: string;
 }
 
-/** Input of `RegisterLot`: a profile preset name or a full profile. */
+/** `lotJson`, the input of `RegisterLot`: a profile preset name or a full profile. */
 export interface LotRegistration {
   readonly gtin: string;
   readonly lotNumber: string;

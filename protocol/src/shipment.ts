@@ -10,22 +10,22 @@ export const shipmentStatuses = [
   'QUARANTINED',
   'REJECTED',
 ] as const;
-
 export type ShipmentStatus = (typeof shipmentStatuses)[number];
 
+export const dispositionDecisions = ['RELEASE', 'REJECT'] as const;
+export type DispositionDecision = (typeof dispositionDecisions)[number];
+
 /** Quantity of one lot in a shipment. */
-export interface ShipmentLine {
+export interface ShipmentLot {
   readonly lotId: string;
   readonly quantity: number;
 }
 
-/** A place, identified by GS1 GLN and/or a name (at least one). */
-export interface Location {
-  readonly gln?: string;
-  readonly name?: string;
+/** A place: a GS1 GLN, a free-text name, or both (at least one). */
+export interface Place {
+  readonly gln: string | null;
+  readonly name: string | null;
 }
-
-export type DispositionDecision = 'RELEASE' | 'REJECT';
 
 /** QA's decision on a quarantined shipment. */
 export interface Disposition {
@@ -40,24 +40,24 @@ export interface Disposition {
 export interface Shipment {
   readonly shipmentId: string;
   readonly ownerMspId: string;
-  readonly lots: readonly ShipmentLine[];
-  readonly origin: Location;
-  readonly destination: Location;
+  readonly lots: readonly ShipmentLot[];
+  readonly origin: Place;
+  readonly destination: Place;
   readonly profile: TemperatureProfile;
   readonly status: ShipmentStatus;
   /** The phase the latest quarantine held; QA's release returns the shipment to it. */
-  readonly statusBeforeQuarantine?: ShipmentStatus;
+  readonly statusBeforeQuarantine: ShipmentStatus | null;
   readonly custodianMspId: string;
-  readonly pendingHandover?: CustodyHandover;
+  readonly pendingHandover: CustodyHandover | null;
   /** Accepted handovers in order. */
   readonly handovers: readonly CustodyHandover[];
   /** Key-level endorsement policy: every write needs a peer of each of these organisations. */
   readonly endorsingMspIds: readonly string[];
-  readonly transitStartedAtMs?: number;
-  readonly deliveredAtMs?: number;
-  readonly quarantinedAtMs?: number;
-  /** QA's decision on the latest quarantine; absent while it is pending. */
-  readonly disposition?: Disposition;
+  readonly transitStartedAtMs: number | null;
+  readonly deliveredAtMs: number | null;
+  readonly quarantinedAtMs: number | null;
+  /** QA's decision on the latest quarantine; null while it is pending. */
+  readonly disposition: Disposition | null;
   readonly readingCount: number;
   readonly sensorIds: readonly string[];
   readonly eventCount: number;
@@ -66,24 +66,31 @@ export interface Shipment {
   readonly updatedAtMs: number;
 }
 
-/** Input of `CreateShipment`; the profile defaults to the strictest of the lots' profiles. */
+/** Where a shipment goes in `shipmentJson`: a GLN, a name or both; absent means none. */
+export interface PlaceInput {
+  readonly gln?: string;
+  readonly name?: string;
+}
+
+/**
+ * `shipmentJson`, the input of `CreateShipment`; the profile defaults to the strictest of the
+ * lots' profiles.
+ */
 export interface ShipmentCreation {
   readonly shipmentId: string;
-  readonly lots: readonly ShipmentLine[];
-  readonly origin: Location;
-  readonly destination: Location;
+  readonly lots: readonly ShipmentLot[];
+  readonly origin: PlaceInput;
+  readonly destination: PlaceInput;
   readonly profile?: string | TemperatureProfile;
 }
 
-export function readLocation(json: JsonReader): Location {
-  const gln = json.optionalString('gln');
-  const name = json.optionalString('name');
-  return { ...(gln !== undefined ? { gln } : {}), ...(name !== undefined ? { name } : {}) };
+export function readPlace(json: JsonReader): Place {
+  return { gln: json.nullableString('gln'), name: json.nullableString('name') };
 }
 
 function readDisposition(json: JsonReader): Disposition {
   return {
-    decision: json.oneOf('decision', ['RELEASE', 'REJECT']),
+    decision: json.oneOf('decision', dispositionDecisions),
     reason: json.string('reason'),
     by: readActor(json.field('by')),
     atMs: json.integer('atMs'),
@@ -91,18 +98,10 @@ function readDisposition(json: JsonReader): Disposition {
   };
 }
 
-function optionalTimes(json: JsonReader): Partial<Record<string, number>> {
-  const times: Record<string, number> = {};
-  for (const name of ['transitStartedAtMs', 'deliveredAtMs', 'quarantinedAtMs']) {
-    const value = json.optionalInteger(name);
-    if (value !== undefined) {
-      times[name] = value;
-    }
-  }
-  return times;
-}
-
 export function readShipment(json: JsonReader): Shipment {
+  const statusBeforeQuarantine = json.nullable('statusBeforeQuarantine');
+  const pendingHandover = json.nullable('pendingHandover');
+  const disposition = json.nullable('disposition');
   return {
     shipmentId: json.string('shipmentId'),
     ownerMspId: json.string('ownerMspId'),
@@ -110,21 +109,19 @@ export function readShipment(json: JsonReader): Shipment {
       lotId: line.string('lotId'),
       quantity: line.integer('quantity'),
     })),
-    origin: readLocation(json.field('origin')),
-    destination: readLocation(json.field('destination')),
+    origin: readPlace(json.field('origin')),
+    destination: readPlace(json.field('destination')),
     profile: readTemperatureProfile(json.field('profile')),
     status: json.oneOf('status', shipmentStatuses),
-    ...(json.has('statusBeforeQuarantine')
-      ? { statusBeforeQuarantine: json.oneOf('statusBeforeQuarantine', shipmentStatuses) }
-      : {}),
+    statusBeforeQuarantine: statusBeforeQuarantine?.asOneOf(shipmentStatuses) ?? null,
     custodianMspId: json.string('custodianMspId'),
-    ...(json.has('pendingHandover')
-      ? { pendingHandover: readCustodyHandover(json.field('pendingHandover')) }
-      : {}),
+    pendingHandover: pendingHandover === null ? null : readCustodyHandover(pendingHandover),
     handovers: json.array('handovers', readCustodyHandover),
     endorsingMspIds: json.array('endorsingMspIds', (id) => id.asString()),
-    ...optionalTimes(json),
-    ...(json.has('disposition') ? { disposition: readDisposition(json.field('disposition')) } : {}),
+    transitStartedAtMs: json.nullableInteger('transitStartedAtMs'),
+    deliveredAtMs: json.nullableInteger('deliveredAtMs'),
+    quarantinedAtMs: json.nullableInteger('quarantinedAtMs'),
+    disposition: disposition === null ? null : readDisposition(disposition),
     readingCount: json.integer('readingCount'),
     sensorIds: json.array('sensorIds', (id) => id.asString()),
     eventCount: json.integer('eventCount'),

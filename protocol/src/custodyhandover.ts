@@ -1,29 +1,28 @@
 import { type Actor, readActor } from './actor';
 import type { JsonReader } from './jsonreader';
 
-/** A custody offer and, once accepted, its acceptance. */
+/** Two-step transfer of custody: the custodian offers, the receiving organisation accepts. */
 export interface CustodyHandover {
   readonly fromMspId: string;
   readonly toMspId: string;
   readonly offeredBy: Actor;
   readonly offeredAtMs: number;
   readonly offeredTxId: string;
-  readonly acceptedBy?: Actor;
-  readonly acceptedAtMs?: number;
-  readonly acceptedTxId?: string;
+  readonly acceptedBy: Actor | null;
+  readonly acceptedAtMs: number | null;
+  readonly acceptedTxId: string | null;
 }
 
 export function readCustodyHandover(json: JsonReader): CustodyHandover {
-  const acceptedAtMs = json.optionalInteger('acceptedAtMs');
-  const acceptedTxId = json.optionalString('acceptedTxId');
+  const acceptedBy = json.nullable('acceptedBy');
   return {
     fromMspId: json.string('fromMspId'),
     toMspId: json.string('toMspId'),
     offeredBy: readActor(json.field('offeredBy')),
     offeredAtMs: json.integer('offeredAtMs'),
     offeredTxId: json.string('offeredTxId'),
-    ...(json.has('acceptedBy') ? { acceptedBy: readActor(json.field('acceptedBy')) } : {}),
-    ...(acceptedAtMs !== undefined ? { acceptedAtMs } : {}),
-    ...(acceptedTxId !== undefined ? { acceptedTxId } : {}),
+    acceptedBy: acceptedBy === null ? null : readActor(acceptedBy),
+    acceptedAtMs: json.nullableInteger('acceptedAtMs'),
+    acceptedTxId: json.nullableString('acceptedTxId'),
   };
 }

@@ -1,6 +1,6 @@
 import type { JsonReader } from './jsonreader';
 
-/** The identity that submitted a transaction. */
+/** The identity that submitted a transaction, as recorded in state. */
 export interface Actor {
   readonly mspId: string;
   /** `ClientIdentity.getID()`: subject and issuer of the certificate. */

@@ -1,4 +1,4 @@
-import { validationFailed } from './chaincodeerror';
+import { JsonShapeError } from './jsonshapeerror';
 
 // No U+0000 (the composite-key separator), no control characters: ids become key attributes.
 const idPattern = /^[A-Za-z0-9._:/-]{1,64}$/u;
@@ -8,17 +8,17 @@ const lotIdPattern = /^(\d{14}):([A-Za-z0-9._/-]{1,20})$/u;
 /** Validates a `shipmentId`, `sensorId`, `batchId` or similar argument. */
 export function parseId(value: unknown, field: string): string {
   if (typeof value !== 'string') {
-    throw validationFailed(field, 'type', `${field} must be a string`);
+    throw new JsonShapeError(field, 'type', `${field} must be a string`);
   }
   if (!idPattern.test(value)) {
-    throw validationFailed(field, 'id-format', `${field} must be 1-64 chars [A-Za-z0-9._:/-]`);
+    throw new JsonShapeError(field, 'id-format', `${field} must be 1-64 chars [A-Za-z0-9._:/-]`);
   }
   return value;
 }
 
 export function parseLotNumber(value: unknown, field: string): string {
   if (typeof value !== 'string' || !lotNumberPattern.test(value)) {
-    throw validationFailed(
+    throw new JsonShapeError(
       field,
       'lot-number-format',
       `${field} must be 1-20 chars [A-Za-z0-9._/-]`,
@@ -45,20 +45,20 @@ export function hasValidGs1CheckDigit(digits: string): boolean {
 /** Validates a GTIN-8/12/13/14 and normalises it to 14 digits. */
 export function parseGtin(value: unknown, field: string): string {
   if (typeof value !== 'string' || !/^(\d{8}|\d{12}|\d{13}|\d{14})$/u.test(value)) {
-    throw validationFailed(field, 'gtin-format', `${field} must be a GTIN-8, -12, -13 or -14`);
+    throw new JsonShapeError(field, 'gtin-format', `${field} must be a GTIN-8, -12, -13 or -14`);
   }
   if (!hasValidGs1CheckDigit(value)) {
-    throw validationFailed(field, 'gtin-check-digit', `${field} has an invalid check digit`);
+    throw new JsonShapeError(field, 'gtin-check-digit', `${field} has an invalid check digit`);
   }
   return value.padStart(14, '0');
 }
 
 export function parseGln(value: unknown, field: string): string {
   if (typeof value !== 'string' || !/^\d{13}$/u.test(value)) {
-    throw validationFailed(field, 'gln-format', `${field} must be 13 digits`);
+    throw new JsonShapeError(field, 'gln-format', `${field} must be 13 digits`);
   }
   if (!hasValidGs1CheckDigit(value)) {
-    throw validationFailed(field, 'gln-check-digit', `${field} has an invalid check digit`);
+    throw new JsonShapeError(field, 'gln-check-digit', `${field} has an invalid check digit`);
   }
   return value;
 }
@@ -69,11 +69,11 @@ export function lotIdOf(gtin14: string, lotNumber: string): string {
 
 export function parseLotId(value: unknown, field: string): string {
   if (typeof value !== 'string') {
-    throw validationFailed(field, 'type', `${field} must be a string`);
+    throw new JsonShapeError(field, 'type', `${field} must be a string`);
   }
   const match = lotIdPattern.exec(value);
   if (match?.[1] === undefined || !hasValidGs1CheckDigit(match[1])) {
-    throw validationFailed(field, 'lot-id-format', `${field} must be <gtin14>:<lotNumber>`);
+    throw new JsonShapeError(field, 'lot-id-format', `${field} must be <gtin14>:<lotNumber>`);
   }
   return value;
 }
@@ -82,11 +82,11 @@ export function parseLotId(value: unknown, field: string): string {
 export function parseRfc3339(value: unknown, field: string): number {
   const pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/u;
   if (typeof value !== 'string' || !pattern.test(value)) {
-    throw validationFailed(field, 'rfc3339', `${field} must be RFC 3339 with a zone`);
+    throw new JsonShapeError(field, 'rfc3339', `${field} must be RFC 3339 with a zone`);
   }
   const ms = Date.parse(value);
   if (!Number.isFinite(ms) || !sameCalendarFields(value, ms)) {
-    throw validationFailed(field, 'rfc3339', `${field} is not a valid date-time`);
+    throw new JsonShapeError(field, 'rfc3339', `${field} is not a valid date-time`);
   }
   return ms;
 }
@@ -106,11 +106,11 @@ function offsetMinutes(offset: string): number {
 /** A calendar date `YYYY-MM-DD`. */
 export function parseIsoDate(value: unknown, field: string): string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/u.test(value)) {
-    throw validationFailed(field, 'date-format', `${field} must be YYYY-MM-DD`);
+    throw new JsonShapeError(field, 'date-format', `${field} must be YYYY-MM-DD`);
   }
   const ms = Date.parse(`${value}T00:00:00Z`);
   if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== value) {
-    throw validationFailed(field, 'date-format', `${field} is not a calendar date`);
+    throw new JsonShapeError(field, 'date-format', `${field} is not a calendar date`);
   }
   return value;
 }

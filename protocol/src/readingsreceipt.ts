@@ -1,4 +1,5 @@
 import { JsonReader } from './jsonreader';
+import { type ShipmentStatus, shipmentStatuses } from './shipment';
 
 /** Result of `SubmitReadings`. */
 export interface ReadingsReceipt {
@@ -11,24 +12,23 @@ export interface ReadingsReceipt {
   /** Alerts raised, changed or withdrawn by this batch, sorted. */
   readonly alertIds: readonly string[];
   /** The shipment's status after the batch (`QUARANTINED` after a new CRITICAL alert). */
-  readonly shipmentStatus: string;
+  readonly shipmentStatus: ShipmentStatus;
   /** Readings the shipment has in total. */
   readonly readingCount: number;
-}
-
-/** @throws {@link InvalidResponseError} if the bytes are not a `ReadingsReceipt`. */
-export function parseReadingsReceipt(bytes: Uint8Array): ReadingsReceipt {
-  return readReadingsReceipt(JsonReader.fromBytes(bytes, 'ReadingsReceipt'));
 }
 
 export function readReadingsReceipt(json: JsonReader): ReadingsReceipt {
   return {
     shipmentId: json.string('shipmentId'),
     batchId: json.string('batchId'),
-    accepted: json.integer('accepted'),
-    duplicates: json.integer('duplicates'),
+    accepted: json.field('accepted').asInteger(0),
+    duplicates: json.field('duplicates').asInteger(0),
     alertIds: json.array('alertIds', (id) => id.asString()),
-    shipmentStatus: json.string('shipmentStatus'),
-    readingCount: json.integer('readingCount'),
+    shipmentStatus: json.oneOf('shipmentStatus', shipmentStatuses),
+    readingCount: json.field('readingCount').asInteger(0),
   };
+}
+
+export function parseReadingsReceipt(bytes: Uint8Array): ReadingsReceipt {
+  return readReadingsReceipt(JsonReader.fromBytes(bytes, 'ReadingsReceipt'));
 }

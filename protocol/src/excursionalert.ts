@@ -1,5 +1,6 @@
 import { type Actor, readActor } from './actor';
 import { JsonReader } from './jsonreader';
+import { type Direction, directions } from './temperatureprofile';
 
 export const alertTypes = [
   'OUT_OF_RANGE',
@@ -10,8 +11,10 @@ export const alertTypes = [
   'DATA_GAP',
 ] as const;
 export type AlertType = (typeof alertTypes)[number];
-export type AlertSeverity = 'WARNING' | 'CRITICAL';
-export type AlertStatus = 'OPEN' | 'ACKNOWLEDGED' | 'WITHDRAWN';
+export const alertSeverities = ['WARNING', 'CRITICAL'] as const;
+export type AlertSeverity = (typeof alertSeverities)[number];
+export const alertStatuses = ['OPEN', 'ACKNOWLEDGED', 'WITHDRAWN'] as const;
+export type AlertStatus = (typeof alertStatuses)[number];
 
 /** QA's or the custodian's acknowledgement of an alert. */
 export interface AlertAcknowledgement {
@@ -32,33 +35,22 @@ export interface ExcursionAlert {
   readonly lotIds: readonly string[];
   readonly sensorId: string;
   readonly ruleId: string;
-  readonly direction?: 'ABOVE' | 'BELOW';
-  readonly thresholdMilliC?: number;
-  readonly limitMs?: number;
+  readonly direction: Direction | null;
+  readonly thresholdMilliC: number | null;
+  readonly limitMs: number | null;
   readonly startMs: number;
-  readonly endMs?: number;
+  readonly endMs: number | null;
   readonly ongoing: boolean;
   readonly durationMs: number;
-  readonly peakMilliC?: number;
-  readonly mktMilliC?: number;
+  readonly peakMilliC: number | null;
+  readonly mktMilliC: number | null;
   /** The custodian at `startMs`: the organisation responsible. */
   readonly custodianMspId: string;
   readonly raisedAtMs: number;
   readonly raisedTxId: string;
   readonly updatedAtMs: number;
   readonly updatedTxId: string;
-  readonly acknowledgement?: AlertAcknowledgement;
-}
-
-function optionalIntegers(json: JsonReader, names: readonly string[]): Record<string, number> {
-  const result: Record<string, number> = {};
-  for (const name of names) {
-    const value = json.optionalInteger(name);
-    if (value !== undefined) {
-      result[name] = value;
-    }
-  }
-  return result;
+  readonly acknowledgement: AlertAcknowledgement | null;
 }
 
 function readAcknowledgement(json: JsonReader): AlertAcknowledgement {
@@ -71,31 +63,38 @@ function readAcknowledgement(json: JsonReader): AlertAcknowledgement {
 }
 
 export function readExcursionAlert(json: JsonReader): ExcursionAlert {
+  const acknowledgement = json.nullable('acknowledgement');
   return {
     alertId: json.string('alertId'),
     type: json.oneOf('type', alertTypes),
-    severity: json.oneOf('severity', ['WARNING', 'CRITICAL']),
-    status: json.oneOf('status', ['OPEN', 'ACKNOWLEDGED', 'WITHDRAWN']),
+    severity: json.oneOf('severity', alertSeverities),
+    status: json.oneOf('status', alertStatuses),
     shipmentId: json.string('shipmentId'),
     lotIds: json.array('lotIds', (id) => id.asString()),
     sensorId: json.string('sensorId'),
     ruleId: json.string('ruleId'),
-    ...(json.has('direction') ? { direction: json.oneOf('direction', ['ABOVE', 'BELOW']) } : {}),
-    ...optionalIntegers(json, ['thresholdMilliC', 'limitMs', 'endMs', 'peakMilliC', 'mktMilliC']),
+    direction: json.nullable('direction')?.asOneOf(directions) ?? null,
+    thresholdMilliC: json.nullableInteger('thresholdMilliC'),
+    limitMs: json.nullableInteger('limitMs'),
     startMs: json.integer('startMs'),
+    endMs: json.nullableInteger('endMs'),
     ongoing: json.boolean('ongoing'),
     durationMs: json.integer('durationMs'),
+    peakMilliC: json.nullableInteger('peakMilliC'),
+    mktMilliC: json.nullableInteger('mktMilliC'),
     custodianMspId: json.string('custodianMspId'),
     raisedAtMs: json.integer('raisedAtMs'),
     raisedTxId: json.string('raisedTxId'),
     updatedAtMs: json.integer('updatedAtMs'),
     updatedTxId: json.string('updatedTxId'),
-    ...(json.has('acknowledgement')
-      ? { acknowledgement: readAcknowledgement(json.field('acknowledgement')) }
-      : {}),
+    acknowledgement: acknowledgement === null ? null : readAcknowledgement(acknowledgement),
   };
 }
 
 export function parseExcursionAlert(bytes: Uint8Array): ExcursionAlert {
   return readExcursionAlert(JsonReader.fromBytes(bytes, 'ExcursionAlert'));
+}
+
+export function parseExcursionAlerts(bytes: Uint8Array): ExcursionAlert[] {
+  return JsonReader.fromBytes(bytes, 'ExcursionAlert[]').asArray(readExcursionAlert);
 }

@@ -1,0 +1,124 @@
+// @coldtrace/protocol: the wire contract between chaincode and client (docs/chaincode-api.md).
+export { type Actor, readActor } from './actor';
+export {
+  type AlertEventPayload,
+  alertEventName,
+  alertEventPayload,
+  alertEventSchema,
+  parseAlertEventPayload,
+  readAlertEventPayload,
+} from './alertevent';
+export { type CustodyHandover, readCustodyHandover } from './custodyhandover';
+export {
+  type ChaincodeErrorCode,
+  type ErrorEnvelope,
+  chaincodeErrorCodes,
+  encodeErrorEnvelope,
+  parseErrorEnvelope,
+} from './errorenvelope';
+export {
+  type AlertAcknowledgement,
+  type AlertSeverity,
+  type AlertStatus,
+  type AlertType,
+  type ExcursionAlert,
+  alertSeverities,
+  alertStatuses,
+  alertTypes,
+  parseExcursionAlert,
+  parseExcursionAlerts,
+  readExcursionAlert,
+} from './excursionalert';
+export {
+  hasValidGs1CheckDigit,
+  lotIdOf,
+  parseGln,
+  parseGtin,
+  parseId,
+  parseIsoDate,
+  parseLotId,
+  parseLotNumber,
+  parseRfc3339,
+} from './identifiers';
+export { JsonReader } from './jsonreader';
+export { JsonShapeError } from './jsonshapeerror';
+export { type Lot, type LotRegistration, parseLot, readLot } from './lot';
+export { marshal, marshalBytes, tryParseJson, utf8Bytes, utf8Text } from './marshal';
+export {
+  type LotHistoryPage,
+  type Page,
+  maxPageSize,
+  parsePage,
+  readLotHistoryPage,
+  readPage,
+} from './page';
+export { type ReadingsReceipt, parseReadingsReceipt, readReadingsReceipt } from './readingsreceipt';
+export {
+  type ReadingBatchInput,
+  type ReadingChunk,
+  type ReadingRow,
+  type SensorReading,
+  type SensorReadingInput,
+  maxBatchReadings,
+  readingOfRow,
+  readSensorReading,
+} from './sensorreading';
+export {
+  type Disposition,
+  type DispositionDecision,
+  type Place,
+  type PlaceInput,
+  type Shipment,
+  type ShipmentCreation,
+  type ShipmentLot,
+  type ShipmentStatus,
+  dispositionDecisions,
+  parseShipment,
+  readPlace,
+  readShipment,
+  shipmentStatuses,
+} from './shipment';
+export {
+  type ShipmentEvent,
+  type ShipmentEventType,
+  readShipmentEvent,
+  shipmentEventTypes,
+} from './shipmentevent';
+export {
+  type StateKey,
+  type StateObjectType,
+  compositeKey,
+  eventSeqAttribute,
+  readingsDayAttribute,
+  readingsDayOf,
+  splitCompositeKey,
+  stateKeyAttributes,
+  stateKeys,
+  stateObjectTypes,
+} from './statelayout';
+export {
+  type TemperatureUnit,
+  dayMs,
+  hourMs,
+  maxPlausibleMilliC,
+  minPlausibleMilliC,
+  temperatureUnits,
+} from './temperature';
+export {
+  type Direction,
+  type ExcursionRule,
+  type MktRule,
+  type ProfileMode,
+  type RuleKind,
+  type TemperatureProfile,
+  directions,
+  readTemperatureProfile,
+  ruleKinds,
+} from './temperatureprofile';
+export {
+  type TransactionArgs,
+  type TransactionDefinition,
+  type TransactionName,
+  type TransactionResult,
+  transactions,
+} from './transactions';
