@@ -6,4 +6,4 @@
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-exec node "$COLDTRACE_ROOT/gateway-client/dist/cli/main.js" "$@"
+exec node "$COLDTRACE_ROOT/cli/dist/main.js" "$@"

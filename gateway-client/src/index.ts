@@ -39,12 +39,6 @@ export {
   type AlertStreamOptions,
   type ChaincodeEventSource,
 } from './alertstream';
-export {
-  blockDataHash,
-  blockHeaderDer,
-  blockHeaderHash,
-  type BlockHeaderFields,
-} from './blockhash';
 export { type ColdtraceClient } from './coldtraceclient';
 export {
   AccessDeniedError,
@@ -79,7 +73,7 @@ export {
 } from './connectionprofile';
 export { type Custody } from './custody';
 export { type EndorsementCheck, checkEndorsement } from './endorsementcheck';
-export { type ChaincodeErrorBody, parseChaincodeErrorBody, toColdtraceError } from './errormapping';
+export { toColdtraceError } from './errormapping';
 export { type HashChainBreak, checkHashChain } from './hashchain';
 export {
   type LedgerBlock,
@@ -90,7 +84,7 @@ export {
 export { type ChainInfo, type LedgerReader } from './ledgerreader';
 export { type Lots } from './lots';
 export { type PageRequest } from './page';
-export { escapeHtml, renderProvenanceHtml } from './provenancehtml';
+export { renderProvenanceHtml } from './provenancehtml';
 export {
   type Discrepancy,
   type DiscrepancyKind,
@@ -111,4 +105,6 @@ export {
 export { type ShipmentReadings } from './readinginput';
 export { type Readings, type ReadingsQuery } from './readings';
 export { type BackoffPolicy, defaultBackoffPolicy } from './retry';
+export { parseReadingsJson, readReadingsFile } from './readingfile';
+export { readShipmentCreation, readShipmentCreationFile } from './shipmentcreationfile';
 export { type Shipments } from './shipments';

@@ -1,4 +1,4 @@
-import { type Shipment } from '@coldtrace/protocol';
+import { type Shipment } from '@coldtrace/gateway-client';
 import type { Command, CommandContext } from './commandregistry';
 
 function printShipment(context: CommandContext, shipment: Shipment): number {

@@ -1,4 +1,4 @@
-import { type ExcursionAlert } from '@coldtrace/protocol';
+import { type ExcursionAlert } from '@coldtrace/gateway-client';
 import type { Command, CommandContext } from './commandregistry';
 import { UsageError } from './usageerror';
 import { celsius, formatTable, isoTime } from './table';

@@ -1,13 +1,4 @@
-import {
-  JsonReader,
-  JsonShapeError,
-  type PlaceInput,
-  type ShipmentCreation,
-  type ShipmentEvent,
-  readTemperatureProfile,
-} from '@coldtrace/protocol';
-import { readFile } from 'node:fs/promises';
-import { ColdtraceError } from '../coldtraceerror';
+import { type ShipmentEvent, readShipmentCreationFile } from '@coldtrace/gateway-client';
 import type { Command, CommandContext } from './commandregistry';
 import { UsageError } from './usageerror';
 import { formatTable, isoTime } from './table';
@@ -37,49 +28,6 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
     result.push(item);
   }
   return result;
-}
-
-async function readJsonFile(path: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown;
-  } catch (err) {
-    throw new UsageError(
-      `cannot read JSON from ${path}: ${err instanceof Error ? err.message : String(err)}`,
-    );
-  }
-}
-
-function readPlaceInput(json: JsonReader): PlaceInput {
-  const gln = json.optionalString('gln');
-  const name = json.optionalString('name');
-  return { ...(gln !== undefined ? { gln } : {}), ...(name !== undefined ? { name } : {}) };
-}
-
-/** Checks the shape of a shipment file before it is sent; the chaincode checks the values. */
-function readShipmentCreation(value: unknown): ShipmentCreation {
-  try {
-    const json = new JsonReader(value, 'shipment');
-    const profile = json.has('profile')
-      ? typeof json.field('profile').raw === 'string'
-        ? json.string('profile')
-        : readTemperatureProfile(json.field('profile'), 'input')
-      : undefined;
-    return {
-      shipmentId: json.string('shipmentId'),
-      lots: json.array('lots', (line) => ({
-        lotId: line.string('lotId'),
-        quantity: line.integer('quantity'),
-      })),
-      origin: readPlaceInput(json.field('origin')),
-      destination: readPlaceInput(json.field('destination')),
-      ...(profile !== undefined ? { profile } : {}),
-    };
-  } catch (err) {
-    if (err instanceof JsonShapeError || err instanceof ColdtraceError) {
-      throw new UsageError(`invalid shipment file: ${err.message}`);
-    }
-    throw err;
-  }
 }
 
 export const lotHistory: Command = {
@@ -196,7 +144,7 @@ export const shipmentCreate: Command = {
   roles: 'Pharma shipper',
   options: [{ name: 'file', description: 'shipment JSON', required: true }],
   async run(context) {
-    const input = readShipmentCreation(await readJsonFile(context.option('file')));
+    const input = await readShipmentCreationFile(context.option('file'));
     const client = await context.client();
     const shipment = await client.shipments.create(input);
     context.out(

@@ -1,5 +1,5 @@
-import type { ColdtraceClient } from '../coldtraceclient';
-import { NotFoundError } from '../coldtraceerror';
+import type { ColdtraceClient } from '@coldtrace/gateway-client';
+import { NotFoundError } from '@coldtrace/gateway-client';
 import { newCommandRegistry } from './commands';
 import { type CliEnvironment, runCli } from './runcli';
 

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { renderProvenanceHtml } from '../provenancehtml';
+import { renderProvenanceHtml } from '@coldtrace/gateway-client';
 import type { Command } from './commandregistry';
 import { UsageError } from './usageerror';
 import { formatTable } from './table';

@@ -17,9 +17,7 @@ describe('unsupportedNodeReason', () => {
   );
 
   it('matches engines.node of the package', () => {
-    const manifest = JSON.parse(
-      readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'),
-    ) as {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
       engines: { node: string };
     };
     expect(manifest.engines.node).toBe(`>=${minimumNodeVersion}`);

@@ -1,7 +1,7 @@
-import { connect } from '../connect';
-import type { ColdtraceClient } from '../coldtraceclient';
-import { ColdtraceError } from '../coldtraceerror';
-import { profilePath } from '../connectionprofile';
+import { connect } from '@coldtrace/gateway-client';
+import type { ColdtraceClient } from '@coldtrace/gateway-client';
+import { ColdtraceError } from '@coldtrace/gateway-client';
+import { profilePath } from '@coldtrace/gateway-client';
 import { type ParsedArgs, commonOptions, parseArgs } from './args';
 import { resolveCliConfig } from './cliconfig';
 import { type Command, type CommandContext, CommandRegistry } from './commandregistry';

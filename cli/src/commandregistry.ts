@@ -1,4 +1,4 @@
-import type { ColdtraceClient } from '../coldtraceclient';
+import type { ColdtraceClient } from '@coldtrace/gateway-client';
 import { type OptionSpec, type ParsedArgs, commonOptions } from './args';
 
 /** What a command gets to run with. */
