@@ -1,12 +1,8 @@
-import {
-  JsonReader,
-  JsonShapeError,
-  type SensorReadingInput,
-  temperatureUnits,
-} from '@coldtrace/protocol';
+import { JsonReader, type SensorReadingInput, temperatureUnits } from '@coldtrace/protocol';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ValidationError } from './coldtraceerror';
+import { readInput } from './inputshape';
 import { parseReadingsCsv } from './csvreadings';
 import { isEpcisDocument, parseEpcisReadings } from './epcisreadings';
 
@@ -34,22 +30,12 @@ export function parseReadingsJson(value: unknown): SensorReadingInput[] {
   if (isEpcisDocument(value)) {
     return parseEpcisReadings(value);
   }
-  try {
+  return readInput(() => {
     const json = new JsonReader(value, 'readings');
     return Array.isArray(value)
       ? json.asArray(readJsonReading)
       : json.array('readings', readJsonReading);
-  } catch (err) {
-    if (err instanceof JsonShapeError) {
-      throw new ValidationError({
-        message: err.message,
-        field: err.field,
-        rule: err.rule,
-        cause: err,
-      });
-    }
-    throw err;
-  }
+  });
 }
 
 /**

@@ -1,12 +1,13 @@
 import {
   JsonReader,
-  JsonShapeError,
   type PlaceInput,
   type ShipmentCreation,
+  readShipmentLot,
   readTemperatureProfile,
 } from '@coldtrace/protocol';
 import { readFile } from 'node:fs/promises';
 import { ValidationError } from './coldtraceerror';
+import { readInput } from './inputshape';
 
 function readPlaceInput(json: JsonReader): PlaceInput {
   const gln = json.optionalString('gln');
@@ -20,7 +21,7 @@ function readPlaceInput(json: JsonReader): PlaceInput {
  * @throws {@link ValidationError} naming the field and the rule.
  */
 export function readShipmentCreation(value: unknown): ShipmentCreation {
-  try {
+  return readInput(() => {
     const json = new JsonReader(value, 'shipment');
     const profile = json.has('profile')
       ? typeof json.field('profile').raw === 'string'
@@ -29,25 +30,12 @@ export function readShipmentCreation(value: unknown): ShipmentCreation {
       : undefined;
     return {
       shipmentId: json.string('shipmentId'),
-      lots: json.array('lots', (line) => ({
-        lotId: line.string('lotId'),
-        quantity: line.integer('quantity'),
-      })),
+      lots: json.array('lots', readShipmentLot),
       origin: readPlaceInput(json.field('origin')),
       destination: readPlaceInput(json.field('destination')),
       ...(profile !== undefined ? { profile } : {}),
     };
-  } catch (err) {
-    if (err instanceof JsonShapeError) {
-      throw new ValidationError({
-        message: err.message,
-        field: err.field,
-        rule: err.rule,
-        cause: err,
-      });
-    }
-    throw err;
-  }
+  });
 }
 
 /**

@@ -75,6 +75,7 @@ export {
   dispositionDecisions,
   parseShipment,
   readPlace,
+  readShipmentLot,
   readShipment,
   shipmentStatuses,
 } from './shipment';

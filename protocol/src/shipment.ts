@@ -84,6 +84,10 @@ export interface ShipmentCreation {
   readonly profile?: string | TemperatureProfile;
 }
 
+export function readShipmentLot(json: JsonReader): ShipmentLot {
+  return { lotId: json.string('lotId'), quantity: json.integer('quantity') };
+}
+
 export function readPlace(json: JsonReader): Place {
   return { gln: json.nullableString('gln'), name: json.nullableString('name') };
 }
@@ -105,10 +109,7 @@ export function readShipment(json: JsonReader): Shipment {
   return {
     shipmentId: json.string('shipmentId'),
     ownerMspId: json.string('ownerMspId'),
-    lots: json.array('lots', (line) => ({
-      lotId: line.string('lotId'),
-      quantity: line.integer('quantity'),
-    })),
+    lots: json.array('lots', readShipmentLot),
     origin: readPlace(json.field('origin')),
     destination: readPlace(json.field('destination')),
     profile: readTemperatureProfile(json.field('profile')),
