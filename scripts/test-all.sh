@@ -36,7 +36,7 @@ for version in "$NODE_PINNED_VERSION" "$NODE_COMPAT_VERSION"; do
   node_path=$PATH
   [[ $version == "$NODE_PINNED_VERSION" ]] || node_path=$(node_runtime_home "$version")/bin:$PATH
   info "unit tests on Node.js $(PATH=$node_path node --version)"
-  for workspace in protocol chaincode gateway-client cli demo bench; do
+  for workspace in protocol chaincode gateway-client readings-io cli demo bench; do
     PATH=$node_path npm run --silent test:unit --workspace "$workspace" -- \
       --json --outputFile="jest-results-node$version.json"
   done

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '..');
-const packages = ['protocol', 'chaincode', 'gateway-client', 'cli', 'demo', 'bench'];
+const packages = ['protocol', 'chaincode', 'gateway-client', 'readings-io', 'cli', 'demo', 'bench'];
 const testOnly = /\.test\.|[\\/]testing[\\/]|inmemoryledger|testfixtures/;
 
 function filesUnder(dir: string): string[] {

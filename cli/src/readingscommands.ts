@@ -1,5 +1,5 @@
 import type { BatchResult } from '@coldtrace/gateway-client';
-import { readReadingsFile } from '@coldtrace/gateway-client';
+import { readReadingsFile } from '@coldtrace/readings-io';
 import { integerBetween } from './args';
 import type { Command } from './commandregistry';
 import { ProgressBar } from './progressbar';

@@ -2,6 +2,7 @@ import { connect } from '@coldtrace/gateway-client';
 import type { ColdtraceClient } from '@coldtrace/gateway-client';
 import { ColdtraceError } from '@coldtrace/gateway-client';
 import { profilePath } from '@coldtrace/gateway-client';
+import { ReadingsFileError } from '@coldtrace/readings-io';
 import { type ParsedArgs, commonOptions, parseArgs } from './args';
 import { resolveCliConfig } from './cliconfig';
 import { type Command, type CommandContext, CommandRegistry } from './commandregistry';
@@ -60,6 +61,10 @@ function failure(command: Command, error: unknown, err: Print): number {
       `coldtrace ${command.path.join(' ')}: ${error.message}\n\n${CommandRegistry.help(command)}`,
     );
     return 2;
+  }
+  if (error instanceof ReadingsFileError) {
+    err(`coldtrace: ${error.message} (${error.field}: ${error.rule})`);
+    return 1;
   }
   if (error instanceof ColdtraceError) {
     const tx = error.transactionId !== undefined ? ` (tx ${error.transactionId})` : '';

@@ -105,6 +105,5 @@ export {
 export { type ShipmentReadings } from './readinginput';
 export { type Readings, type ReadingsQuery } from './readings';
 export { type BackoffPolicy, defaultBackoffPolicy } from './retry';
-export { parseReadingsJson, readReadingsFile } from './readingfile';
 export { readShipmentCreation, readShipmentCreationFile } from './shipmentcreationfile';
 export { type Shipments } from './shipments';

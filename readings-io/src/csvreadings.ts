@@ -3,7 +3,7 @@ import {
   type TemperatureUnit,
   temperatureUnits,
 } from '@coldtrace/protocol';
-import { ValidationError } from './coldtraceerror';
+import { ReadingsFileError } from './readingsfileerror';
 
 /** Splits one CSV line, honouring double-quoted fields with "" escapes. */
 function splitCsvLine(line: string): string[] {
@@ -28,8 +28,8 @@ function splitCsvLine(line: string): string[] {
   return fields;
 }
 
-function invalid(field: string, rule: string, message: string): ValidationError {
-  return new ValidationError({ message, field, rule });
+function invalid(field: string, rule: string, message: string): ReadingsFileError {
+  return new ReadingsFileError({ message, field, rule });
 }
 
 function numberAt(row: Record<string, string>, column: string, line: number): number | undefined {
@@ -59,7 +59,7 @@ function unitOf(text: string | undefined, line: number): TemperatureUnit {
 /**
  * Parses sensor readings from CSV with a header row. Columns: `sensorId`, `timestamp` (RFC 3339),
  * `value`, optional `unit` (default CEL), `humidity`, `lat`, `lon`; extra columns are ignored.
- * @throws {@link ValidationError} naming the line and column of the first bad value.
+ * @throws {@link ReadingsFileError} naming the line and column of the first bad value.
  */
 export function parseReadingsCsv(text: string): SensorReadingInput[] {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));

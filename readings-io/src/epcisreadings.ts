@@ -1,10 +1,5 @@
-import {
-  JsonReader,
-  JsonShapeError,
-  type SensorReadingInput,
-  type TemperatureUnit,
-} from '@coldtrace/protocol';
-import { ValidationError } from './coldtraceerror';
+import { JsonReader, type SensorReadingInput, type TemperatureUnit } from '@coldtrace/protocol';
+import { ReadingsFileError, readFileContent } from './readingsfileerror';
 
 const epcisUnits: Readonly<Record<string, TemperatureUnit>> = {
   CEL: 'CEL',
@@ -53,7 +48,7 @@ function readingsOfEvent(event: JsonReader): SensorReadingInput[] {
           const uom = report.optionalString('uom') ?? 'CEL';
           const unit = epcisUnits[uom];
           if (timestamp === undefined || sensorId === undefined || unit === undefined) {
-            throw new ValidationError({
+            throw new ReadingsFileError({
               message: `${report.path}: a temperature report needs a time, a deviceID and uom CEL, FAH or KEL`,
               field: report.path,
               rule: 'epcis-sensor-report',
@@ -76,20 +71,10 @@ export function isEpcisDocument(value: unknown): boolean {
  * `Temperature` (or `gs1:Temperature`) in an event's `sensorElementList`, with `uom` CEL, FAH or
  * KEL. Time comes from the report, else the sensor metadata, else the event; the sensor from the
  * report's or metadata's `deviceID`.
- * @throws {@link ValidationError} for a document or report that does not have this shape.
+ * @throws {@link ReadingsFileError} for a document or report that does not have this shape.
  */
 export function parseEpcisReadings(document: unknown): SensorReadingInput[] {
-  try {
-    return eventListOf(new JsonReader(document, 'epcis')).flatMap(readingsOfEvent);
-  } catch (err) {
-    if (!(err instanceof JsonShapeError)) {
-      throw err;
-    }
-    throw new ValidationError({
-      message: err.message,
-      field: err.field,
-      rule: err.rule,
-      cause: err,
-    });
-  }
+  return readFileContent(() =>
+    eventListOf(new JsonReader(document, 'epcis')).flatMap(readingsOfEvent),
+  );
 }

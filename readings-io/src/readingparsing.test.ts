@@ -1,4 +1,4 @@
-import { ValidationError } from './coldtraceerror';
+import { ReadingsFileError } from './readingsfileerror';
 import { parseReadingsCsv } from './csvreadings';
 import { parseEpcisReadings } from './epcisreadings';
 import { parseReadingsJson } from './readingfile';
@@ -34,7 +34,7 @@ describe('parseReadingsCsv', () => {
     expect(() => parseReadingsCsv('sensorId,timestamp,value\nS,2026-11-23T10:00:00Z,warm')).toThrow(
       'line 2: value is not a number',
     );
-    expect(() => parseReadingsCsv('sensorId,value\nS,4')).toThrow(ValidationError);
+    expect(() => parseReadingsCsv('sensorId,value\nS,4')).toThrow(ReadingsFileError);
     expect(() => parseReadingsCsv('sensorId,timestamp,value,unit\nS,t,4,XYZ')).toThrow(/unit/);
   });
 });
@@ -106,7 +106,7 @@ describe('parseEpcisReadings', () => {
         ],
       },
     };
-    expect(() => parseEpcisReadings(noDevice)).toThrow(ValidationError);
+    expect(() => parseEpcisReadings(noDevice)).toThrow(ReadingsFileError);
   });
 
   it('rejects an unknown unit of measure', () => {
@@ -124,10 +124,10 @@ describe('parseReadingsJson', () => {
     expect(parseReadingsJson(epcis)).toHaveLength(3);
   });
 
-  it('rejects other shapes with a ValidationError', () => {
-    expect(() => parseReadingsJson({ values: [] })).toThrow(ValidationError);
+  it('rejects other shapes with a ReadingsFileError', () => {
+    expect(() => parseReadingsJson({ values: [] })).toThrow(ReadingsFileError);
     expect(() => parseReadingsJson([{ sensorId: 'S', timestamp: 't', value: '4' }])).toThrow(
-      ValidationError,
+      ReadingsFileError,
     );
   });
 });

@@ -1,8 +1,7 @@
 import { JsonReader, type SensorReadingInput, temperatureUnits } from '@coldtrace/protocol';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { ValidationError } from './coldtraceerror';
-import { readInput } from './inputshape';
+import { ReadingsFileError, readFileContent } from './readingsfileerror';
 import { parseReadingsCsv } from './csvreadings';
 import { isEpcisDocument, parseEpcisReadings } from './epcisreadings';
 
@@ -24,13 +23,13 @@ function readJsonReading(json: JsonReader): SensorReadingInput {
 /**
  * Readings from parsed JSON: a GS1 EPCIS 2.0 document, an array of readings, or
  * `{ "readings": [...] }` with readings shaped as `SubmitReadings` takes them.
- * @throws {@link ValidationError} for any other shape.
+ * @throws {@link ReadingsFileError} for any other shape.
  */
 export function parseReadingsJson(value: unknown): SensorReadingInput[] {
   if (isEpcisDocument(value)) {
     return parseEpcisReadings(value);
   }
-  return readInput(() => {
+  return readFileContent(() => {
     const json = new JsonReader(value, 'readings');
     return Array.isArray(value)
       ? json.asArray(readJsonReading)
@@ -40,14 +39,14 @@ export function parseReadingsJson(value: unknown): SensorReadingInput[] {
 
 /**
  * Reads a readings file: `.csv` as CSV, anything else as JSON (plain or EPCIS 2.0).
- * @throws {@link ValidationError} if the file cannot be read or parsed.
+ * @throws {@link ReadingsFileError} if the file cannot be read or parsed.
  */
 export async function readReadingsFile(path: string): Promise<SensorReadingInput[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new ValidationError({
+    throw new ReadingsFileError({
       message: `cannot read ${path}`,
       field: 'file',
       rule: 'readable',
@@ -61,7 +60,7 @@ export async function readReadingsFile(path: string): Promise<SensorReadingInput
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new ValidationError({
+    throw new ReadingsFileError({
       message: `${path} is neither CSV nor JSON`,
       field: 'file',
       rule: 'json',
