@@ -25,7 +25,7 @@ export const readingsSubmit: Command = {
   ],
   async run(context) {
     const shipmentId = context.option('shipment');
-    const readings = await readReadingsFile(context.option('file'));
+    const { readings } = await readReadingsFile(context.option('file'));
     const maxBatchSize = Number(context.optionalOption('batch-size') ?? 500);
     const maxInFlight = Number(context.optionalOption('in-flight') ?? 8);
     const client = await context.client();

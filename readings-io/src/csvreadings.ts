@@ -3,6 +3,7 @@ import {
   type TemperatureUnit,
   temperatureUnits,
 } from '@coldtrace/protocol';
+import type { ParsedReadings, ReadingsFileOptions } from './parsedreadings';
 import { ReadingsFileError } from './readingsfileerror';
 
 /** Splits one CSV line, honouring double-quoted fields with "" escapes. */
@@ -44,8 +45,12 @@ function numberAt(row: Record<string, string>, column: string, line: number): nu
   return value;
 }
 
-function unitOf(text: string | undefined, line: number): TemperatureUnit {
-  const unit = temperatureUnits.find((candidate) => candidate === (text ?? 'CEL'));
+function unitOf(
+  text: string | undefined,
+  fallback: TemperatureUnit | undefined,
+  line: number,
+): TemperatureUnit {
+  const unit = temperatureUnits.find((candidate) => candidate === (text ?? fallback ?? 'CEL'));
   if (unit === undefined) {
     throw invalid(
       `line ${line}.unit`,
@@ -61,11 +66,11 @@ function unitOf(text: string | undefined, line: number): TemperatureUnit {
  * `value`, optional `unit` (default CEL), `humidity`, `lat`, `lon`; extra columns are ignored.
  * @throws {@link ReadingsFileError} naming the line and column of the first bad value.
  */
-export function parseReadingsCsv(text: string): SensorReadingInput[] {
+export function parseReadingsCsv(text: string, options: ReadingsFileOptions = {}): ParsedReadings {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
   const [header, ...rows] = lines;
   if (header === undefined) {
-    return [];
+    return { format: 'CSV', readings: [], skipped: [], warnings: [] };
   }
   const columns = splitCsvLine(header);
   for (const required of ['sensorId', 'timestamp', 'value']) {
@@ -73,7 +78,7 @@ export function parseReadingsCsv(text: string): SensorReadingInput[] {
       throw invalid(required, 'required', `CSV header has no ${required} column`);
     }
   }
-  return rows.map((line, i) => {
+  const readings = rows.map((line, i): SensorReadingInput => {
     const lineNumber = i + 2;
     const cells = splitCsvLine(line);
     const row = Object.fromEntries(columns.map((column, c) => [column, cells[c] ?? '']));
@@ -88,9 +93,10 @@ export function parseReadingsCsv(text: string): SensorReadingInput[] {
       sensorId: row.sensorId ?? '',
       timestamp: row.timestamp ?? '',
       value,
-      unit: unitOf(row.unit === '' ? undefined : row.unit, lineNumber),
+      unit: unitOf(row.unit === '' ? undefined : row.unit, options.unit, lineNumber),
       ...(humidity !== undefined ? { humidity } : {}),
       ...(lat !== undefined && lon !== undefined ? { location: { lat, lon } } : {}),
     };
   });
+  return { format: 'CSV', readings, skipped: [], warnings: [] };
 }

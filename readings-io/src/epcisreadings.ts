@@ -1,4 +1,5 @@
 import { JsonReader, type SensorReadingInput, type TemperatureUnit } from '@coldtrace/protocol';
+import type { ParsedReadings } from './parsedreadings';
 import { ReadingsFileError, readFileContent } from './readingsfileerror';
 
 const epcisUnits: Readonly<Record<string, TemperatureUnit>> = {
@@ -73,8 +74,9 @@ export function isEpcisDocument(value: unknown): boolean {
  * report's or metadata's `deviceID`.
  * @throws {@link ReadingsFileError} for a document or report that does not have this shape.
  */
-export function parseEpcisReadings(document: unknown): SensorReadingInput[] {
-  return readFileContent(() =>
+export function parseEpcisReadings(document: unknown): ParsedReadings {
+  const readings = readFileContent(() =>
     eventListOf(new JsonReader(document, 'epcis')).flatMap(readingsOfEvent),
   );
+  return { format: 'GS1 EPCIS 2.0 JSON-LD', readings, skipped: [], warnings: [] };
 }

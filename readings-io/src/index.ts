@@ -1,5 +1,6 @@
 // @coldtrace/readings-io: sensor readings in and out of the files loggers and GS1 EPCIS write.
 export { ReadingsFileError } from './readingsfileerror';
+export type { ParsedReadings, ReadingsFileOptions, SkippedEntry } from './parsedreadings';
 export { parseReadingsCsv } from './csvreadings';
 export { isEpcisDocument, parseEpcisReadings } from './epcisreadings';
 export { parseReadingsJson, readReadingsFile } from './readingfile';

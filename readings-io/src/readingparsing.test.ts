@@ -12,7 +12,7 @@ describe('parseReadingsCsv', () => {
       '"2026-11-23T10:15:00Z","LOGGER-7",41,FAH,,,',
       '',
     ].join('\n');
-    expect(parseReadingsCsv(csv)).toEqual([
+    expect(parseReadingsCsv(csv).readings).toEqual([
       {
         sensorId: 'LOGGER-7',
         timestamp: '2026-11-23T10:00:00Z',
@@ -26,7 +26,9 @@ describe('parseReadingsCsv', () => {
   });
 
   it('defaults the unit to CEL', () => {
-    const [reading] = parseReadingsCsv('sensorId,timestamp,value\nS,2026-11-23T10:00:00Z,4');
+    const [reading] = parseReadingsCsv(
+      'sensorId,timestamp,value\nS,2026-11-23T10:00:00Z,4',
+    ).readings;
     expect(reading?.unit).toBe('CEL');
   });
 
@@ -78,7 +80,7 @@ const epcis = {
 
 describe('parseEpcisReadings', () => {
   it('takes temperature reports with their time, device and unit', () => {
-    expect(parseEpcisReadings(epcis)).toEqual([
+    expect(parseEpcisReadings(epcis).readings).toEqual([
       {
         sensorId: 'urn:epc:id:giai:4000001.111',
         timestamp: '2026-11-23T09:00:00Z',
@@ -119,9 +121,9 @@ describe('parseEpcisReadings', () => {
 describe('parseReadingsJson', () => {
   it('accepts an array, a readings object and an EPCIS document', () => {
     const reading = { sensorId: 'S', timestamp: '2026-11-23T10:00:00Z', value: 4, unit: 'CEL' };
-    expect(parseReadingsJson([reading])).toEqual([reading]);
-    expect(parseReadingsJson({ readings: [reading] })).toEqual([reading]);
-    expect(parseReadingsJson(epcis)).toHaveLength(3);
+    expect(parseReadingsJson([reading]).readings).toEqual([reading]);
+    expect(parseReadingsJson({ readings: [reading] }).readings).toEqual([reading]);
+    expect(parseReadingsJson(epcis).readings).toHaveLength(3);
   });
 
   it('rejects other shapes with a ReadingsFileError', () => {
