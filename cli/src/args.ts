@@ -10,6 +10,8 @@ export interface OptionSpec {
   readonly required?: boolean;
   /** Checks a value before the command connects; returns the rule it breaks, if any. */
   readonly check?: (value: string) => string | undefined;
+  /** Library or chaincode fields this option feeds, when not spelled after it (see optionfield.ts). */
+  readonly fields?: readonly string[];
 }
 
 /** Options every command accepts. */
@@ -29,6 +31,19 @@ export function integerBetween(min: number, max: number): (value: string) => str
       ? undefined
       : `must be a whole number from ${min} to ${max}`;
   };
+}
+
+/** A check for RFC 3339 times with a zone, as the ledger takes them. */
+export function rfc3339Time(value: string): string | undefined {
+  const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/u;
+  return rfc3339.test(value) && !Number.isNaN(Date.parse(value))
+    ? undefined
+    : 'must be an RFC 3339 time with a zone, such as 2026-11-23T10:00:00Z';
+}
+
+/** A check for one of a fixed set of words. */
+export function oneOf(words: readonly string[]): (value: string) => string | undefined {
+  return (value) => (words.includes(value) ? undefined : `must be one of ${words.join(', ')}`);
 }
 
 export interface ParsedArgs {

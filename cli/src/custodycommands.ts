@@ -18,7 +18,12 @@ export const custodyOffer: Command = {
   roles: 'current custodian: Pharma shipper, Logistics dispatcher',
   options: [
     shipmentOption,
-    { name: 'to', description: 'MSP ID of the receiving organisation', required: true },
+    {
+      name: 'to',
+      description: 'MSP ID of the receiving organisation',
+      required: true,
+      fields: ['toMspId'],
+    },
   ],
   async run(context) {
     const client = await context.client();

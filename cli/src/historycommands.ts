@@ -1,4 +1,5 @@
 import { type ShipmentEvent, readShipmentCreationFile } from '@coldtrace/gateway-client';
+import { oneOf } from './args';
 import type { Command, CommandContext } from './commandregistry';
 import { UsageError } from './usageerror';
 import { formatTable, isoTime } from './table';
@@ -76,8 +77,19 @@ export const lotRegister: Command = {
   options: [
     { name: 'gtin', description: 'GTIN-8/12/13/14', required: true },
     { name: 'lot-number', description: 'lot number', required: true },
-    { name: 'expiry', description: 'YYYY-MM-DD', required: true },
-    { name: 'product', description: 'product name', required: true },
+    {
+      name: 'expiry',
+      description: 'YYYY-MM-DD',
+      required: true,
+      check: (value) =>
+        /^\d{4}-\d{2}-\d{2}$/u.test(value) ? undefined : 'must be a date YYYY-MM-DD',
+    },
+    {
+      name: 'product',
+      description: 'product name',
+      required: true,
+      fields: ['lotJson.productName'],
+    },
     { name: 'profile', description: 'temperature profile preset (default refrigerated-2-8)' },
   ],
   async run(context) {
@@ -162,13 +174,18 @@ export const shipmentDispose: Command = {
   roles: 'Pharma qa',
   options: [
     { name: 'shipment', description: 'shipment id', required: true },
-    { name: 'decision', description: 'RELEASE or REJECT', required: true },
+    {
+      name: 'decision',
+      description: 'RELEASE or REJECT',
+      required: true,
+      check: oneOf(['RELEASE', 'REJECT']),
+    },
     { name: 'reason', description: 'reason for the decision', required: true },
   ],
   async run(context) {
     const decision = context.option('decision');
     if (decision !== 'RELEASE' && decision !== 'REJECT') {
-      throw new UsageError('--decision must be RELEASE or REJECT');
+      throw new UsageError('--decision must be one of RELEASE, REJECT');
     }
     const shipment = await (
       await context.client()

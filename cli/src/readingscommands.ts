@@ -1,6 +1,6 @@
 import type { BatchResult } from '@coldtrace/gateway-client';
 import { readReadingsFile } from '@coldtrace/readings-io';
-import { integerBetween } from './args';
+import { integerBetween, rfc3339Time } from './args';
 import type { Command } from './commandregistry';
 import { ProgressBar } from './progressbar';
 import { celsius, formatTable, isoTime } from './table';
@@ -94,8 +94,8 @@ export const readingsList: Command = {
   roles: 'any role',
   options: [
     { name: 'shipment', description: 'shipment id', required: true },
-    { name: 'from', description: 'start time, RFC 3339' },
-    { name: 'to', description: 'end time, RFC 3339' },
+    { name: 'from', description: 'start time, RFC 3339', check: rfc3339Time },
+    { name: 'to', description: 'end time, RFC 3339', check: rfc3339Time },
   ],
   async run(context) {
     const client = await context.client();

@@ -1,10 +1,9 @@
 import { connect } from '@coldtrace/gateway-client';
 import type { ColdtraceClient } from '@coldtrace/gateway-client';
-import { ColdtraceError } from '@coldtrace/gateway-client';
 import { profilePath } from '@coldtrace/gateway-client';
-import { ReadingsFileError } from '@coldtrace/readings-io';
 import { type ParsedArgs, commonOptions, parseArgs } from './args';
 import { resolveCliConfig } from './cliconfig';
+import { describeFailure, failureText } from './clifailure';
 import { type Command, type CommandContext, CommandRegistry } from './commandregistry';
 import { UsageError } from './usageerror';
 
@@ -54,25 +53,19 @@ function checkArgs(command: Command, args: ParsedArgs): void {
   }
 }
 
-/** Maps a failure to its one-line message and exit code. */
-function failure(command: Command, error: unknown, err: Print): number {
-  if (error instanceof UsageError) {
+/** Tells the user why the command failed (JSON on stderr with `--json`); returns the exit code. */
+function reportFailure(command: Command, error: unknown, json: boolean, err: Print): number {
+  const failure = describeFailure([...command.options, ...commonOptions], error);
+  if (json) {
+    err(JSON.stringify({ error: failure }));
+  } else if (failure.code === 'USAGE') {
     err(
-      `coldtrace ${command.path.join(' ')}: ${error.message}\n\n${CommandRegistry.help(command)}`,
+      `coldtrace ${command.path.join(' ')}: ${failure.message}\n\n${CommandRegistry.help(command)}`,
     );
-    return 2;
+  } else {
+    err(`coldtrace: ${failureText(failure)}`);
   }
-  if (error instanceof ReadingsFileError) {
-    err(`coldtrace: ${error.message} (${error.field}: ${error.rule})`);
-    return 1;
-  }
-  if (error instanceof ColdtraceError) {
-    const tx = error.transactionId !== undefined ? ` (tx ${error.transactionId})` : '';
-    err(`coldtrace: ${error.code}: ${error.message}${tx}`);
-    return 1;
-  }
-  err(`coldtrace: ${error instanceof Error ? error.message : String(error)}`);
-  return 1;
+  return failure.exitCode;
 }
 
 /** Owns the lazily opened connection of one command run. */
@@ -149,7 +142,8 @@ export async function runCli(
     checkArgs(command, args);
     return await command.run(newContext(args, environment, holder, out, err));
   } catch (error) {
-    return failure(command, error, err);
+    // `--json` counts even when the rest of the command line could not be parsed.
+    return reportFailure(command, error, rest.includes('--json'), err);
   } finally {
     holder.close();
   }
