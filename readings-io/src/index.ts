@@ -3,4 +3,11 @@ export { ReadingsFileError } from './readingsfileerror';
 export type { ParsedReadings, ReadingsFileOptions, SkippedEntry } from './parsedreadings';
 export { parseReadingsCsv } from './csvreadings';
 export { isEpcisDocument, parseEpcisReadings } from './epcisreadings';
+export {
+  type EpcisSchemaViolation,
+  checkEpcisSchema,
+  epcisSchemaFile,
+  epcisSchemaViolation,
+} from './epcisschema';
+export { deviceIdOfSensor, sensorIdOfDevice } from './epcissensorid';
 export { parseReadingsJson, readReadingsFile } from './readingfile';
