@@ -2,6 +2,12 @@
 export { ReadingsFileError } from './readingsfileerror';
 export type { ParsedReadings, ReadingsFileOptions, SkippedEntry } from './parsedreadings';
 export { parseReadingsCsv } from './csvreadings';
+export {
+  type EpcisExportInput,
+  type EpcisExportSummary,
+  epcisExport,
+  organisationUrnPrefix,
+} from './epcisexport';
 export { isEpcisDocument, parseEpcisReadings } from './epcisreadings';
 export {
   type EpcisSchemaViolation,
