@@ -2,7 +2,7 @@
 // document from the paged iterators, to a file only once complete, or to standard output.
 import type { ColdtraceClient, SensorReading, Shipment } from '@coldtrace/gateway-client';
 import { epcisSchemaViolation } from '@coldtrace/readings-io';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -89,8 +89,13 @@ function run(argv: string[], failAt?: number) {
 }
 
 describe('coldtrace shipment export', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'coldtrace-export-'));
+  afterAll(() => {
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
   it('writes a schema-valid document to --output and says what it wrote', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'export-')), 'SHP-1.jsonld');
+    const file = join(mkdtempSync(join(scratch, 'ok-')), 'SHP-1.jsonld');
     const result = await run(['--shipment', 'SHP-1', '--epcis', '--output', file]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
@@ -100,7 +105,7 @@ describe('coldtrace shipment export', () => {
   });
 
   it('leaves no file when the export fails half way', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const dir = mkdtempSync(join(scratch, 'failed-'));
     const result = await run(['--shipment', 'SHP-1', '--epcis', '--output', join(dir, 'x')], 2);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('coldtrace: peer went away\n');
