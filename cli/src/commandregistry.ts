@@ -12,6 +12,8 @@ export interface CommandContext {
   optionalOption(name: string): string | undefined;
   out(text: string): void;
   err(text: string): void;
+  /** For output written as a stream (an export), not line by line. */
+  readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WriteStream;
   readonly signal: AbortSignal;
 }

@@ -2,6 +2,7 @@ import { alertsAck, alertsList, alertsWatch } from './alertcommands';
 import { auditVerify } from './auditcommands';
 import { CommandRegistry } from './commandregistry';
 import { custodyAccept, custodyDeliver, custodyOffer } from './custodycommands';
+import { shipmentExport } from './exportcommands';
 import {
   lotGet,
   lotHistory,
@@ -23,6 +24,7 @@ export function newCommandRegistry(): CommandRegistry {
     shipmentGet,
     shipmentHistory,
     shipmentDispose,
+    shipmentExport,
     custodyOffer,
     custodyAccept,
     custodyDeliver,

@@ -107,6 +107,7 @@ function newContext(
     optionalOption: (name) => args.values.get(name),
     out,
     err,
+    stdout: environment.stdout,
     stderr: environment.stderr,
     signal: environment.signal,
   };

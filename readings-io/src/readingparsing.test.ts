@@ -1,6 +1,7 @@
 import { ReadingsFileError } from './readingsfileerror';
 import { parseReadingsCsv } from './csvreadings';
-import { parseEpcisReadings } from './epcisreadings';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseReadingsJson } from './readingfile';
 
 describe('parseReadingsCsv', () => {
@@ -41,89 +42,14 @@ describe('parseReadingsCsv', () => {
   });
 });
 
-const epcis = {
-  '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
-  type: 'EPCISDocument',
-  schemaVersion: '2.0',
-  epcisBody: {
-    eventList: [
-      {
-        type: 'ObjectEvent',
-        eventTime: '2026-11-23T10:00:00.000+01:00',
-        sensorElementList: [
-          {
-            sensorMetadata: {
-              deviceID: 'urn:epc:id:giai:4000001.111',
-              time: '2026-11-23T09:00:00Z',
-            },
-            sensorReport: [
-              { type: 'gs1:Temperature', value: 4.5, uom: 'CEL' },
-              { type: 'gs1:RelativeHumidity', value: 40, uom: 'A93' },
-              { type: 'Temperature', value: 277.15, uom: 'KEL', time: '2026-11-23T09:05:00Z' },
-            ],
-          },
-        ],
-      },
-      { type: 'ObjectEvent', eventTime: '2026-11-23T10:00:00Z' },
-      {
-        type: 'ObjectEvent',
-        eventTime: '2026-11-23T11:00:00Z',
-        sensorElementList: [
-          {
-            sensorReport: [{ type: 'gs1:Temperature', value: 41, uom: 'FAH', deviceID: 'probe-2' }],
-          },
-        ],
-      },
-    ],
-  },
-};
-
-describe('parseEpcisReadings', () => {
-  it('takes temperature reports with their time, device and unit', () => {
-    expect(parseEpcisReadings(epcis).readings).toEqual([
-      {
-        sensorId: 'urn:epc:id:giai:4000001.111',
-        timestamp: '2026-11-23T09:00:00Z',
-        value: 4.5,
-        unit: 'CEL',
-      },
-      {
-        sensorId: 'urn:epc:id:giai:4000001.111',
-        timestamp: '2026-11-23T09:05:00Z',
-        value: 277.15,
-        unit: 'KEL',
-      },
-      { sensorId: 'probe-2', timestamp: '2026-11-23T11:00:00Z', value: 41, unit: 'FAH' },
-    ]);
-  });
-
-  it('rejects a temperature report without a device id', () => {
-    const noDevice = {
-      epcisBody: {
-        eventList: [
-          {
-            eventTime: '2026-11-23T11:00:00Z',
-            sensorElementList: [{ sensorReport: [{ type: 'gs1:Temperature', value: 4 }] }],
-          },
-        ],
-      },
-    };
-    expect(() => parseEpcisReadings(noDevice)).toThrow(ReadingsFileError);
-  });
-
-  it('rejects an unknown unit of measure', () => {
-    const badUnit = structuredClone(epcis);
-    badUnit.epcisBody.eventList[2]!.sensorElementList![0]!.sensorReport[0]!.uom = 'XYZ';
-    expect(() => parseEpcisReadings(badUnit)).toThrow(/uom/);
-  });
-});
-
 describe('parseReadingsJson', () => {
   it('accepts an array, a readings object and an EPCIS document', () => {
     const reading = { sensorId: 'S', timestamp: '2026-11-23T10:00:00Z', value: 4, unit: 'CEL' };
     expect(parseReadingsJson([reading]).readings).toEqual([reading]);
     expect(parseReadingsJson({ readings: [reading] }).readings).toEqual([reading]);
-    expect(parseReadingsJson(epcis).readings).toHaveLength(3);
+    // GS1's own example (src/testdata/gs1/README.md): six temperatures of one sensor.
+    const gs1 = join(__dirname, 'testdata/gs1/JSON/WithSensorData/SensorDataExample5.jsonld');
+    expect(parseReadingsJson(JSON.parse(readFileSync(gs1, 'utf8'))).readings).toHaveLength(6);
   });
 
   it('rejects other shapes with a ReadingsFileError', () => {
