@@ -1,5 +1,5 @@
 import { JsonReader, type SensorReadingInput, type TemperatureUnit } from '@coldtrace/protocol';
-import type { ParsedReadings } from './parsedreadings';
+import type { ParsedReadings, ReadingsFileOptions } from './parsedreadings';
 import { ReadingsFileError, readFileContent } from './readingsfileerror';
 
 const epcisUnits: Readonly<Record<string, TemperatureUnit>> = {
@@ -29,7 +29,7 @@ function eventListOf(document: JsonReader): JsonReader[] {
     .array('eventList', (event) => event);
 }
 
-function readingsOfEvent(event: JsonReader): SensorReadingInput[] {
+function readingsOfEvent(event: JsonReader, options: ReadingsFileOptions): SensorReadingInput[] {
   if (!event.has('sensorElementList')) {
     return [];
   }
@@ -46,11 +46,12 @@ function readingsOfEvent(event: JsonReader): SensorReadingInput[] {
             report.optionalString('time') ?? metadata?.optionalString('time') ?? eventTime;
           const sensorId =
             report.optionalString('deviceID') ?? metadata?.optionalString('deviceID');
-          const uom = report.optionalString('uom') ?? 'CEL';
-          const unit = epcisUnits[uom];
+          // No `uom`: the unit is the caller's (`--unit`) or unknown, never assumed.
+          const uom = report.optionalString('uom');
+          const unit = uom === undefined ? options.unit : epcisUnits[uom];
           if (timestamp === undefined || sensorId === undefined || unit === undefined) {
             throw new ReadingsFileError({
-              message: `${report.path}: a temperature report needs a time, a deviceID and uom CEL, FAH or KEL`,
+              message: `${report.path}: a temperature report needs a time, a deviceID and uom CEL, FAH or KEL (or --unit)`,
               field: report.path,
               rule: 'epcis-sensor-report',
             });
@@ -74,9 +75,14 @@ export function isEpcisDocument(value: unknown): boolean {
  * report's or metadata's `deviceID`.
  * @throws {@link ReadingsFileError} for a document or report that does not have this shape.
  */
-export function parseEpcisReadings(document: unknown): ParsedReadings {
+export function parseEpcisReadings(
+  document: unknown,
+  options: ReadingsFileOptions = {},
+): ParsedReadings {
   const readings = readFileContent(() =>
-    eventListOf(new JsonReader(document, 'epcis')).flatMap(readingsOfEvent),
+    eventListOf(new JsonReader(document, 'epcis')).flatMap((event) =>
+      readingsOfEvent(event, options),
+    ),
   );
   return { format: 'GS1 EPCIS 2.0 JSON-LD', readings, skipped: [], warnings: [] };
 }

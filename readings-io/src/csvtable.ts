@@ -1,0 +1,58 @@
+import { type CsvError, parse } from 'csv-parse/sync';
+import type { CsvDelimiter } from './csvdialect';
+import { ReadingsFileError } from './readingsfileerror';
+
+/** One record of a CSV file: its cells, trimmed, and the line it starts on. */
+export interface CsvRow {
+  readonly cells: readonly string[];
+  readonly line: number;
+}
+
+// With `info: true` csv-parse returns `{ record, info }` objects its typings do not declare.
+function rowOf(value: unknown): CsvRow {
+  const { record, info } = (value ?? {}) as { record?: unknown; info?: { lines?: unknown } };
+  if (!Array.isArray(record) || typeof info?.lines !== 'number') {
+    throw new Error('csv-parse returned a record without its info');
+  }
+  const cells = record.map(String);
+  // `info.lines` is the line a record ends on; a record spanning lines starts earlier.
+  return { cells, line: info.lines - countLineBreaks(cells) };
+}
+
+/**
+ * The records of a CSV text, split by csv-parse: quoted fields may hold delimiters, quotes (`""`)
+ * and line breaks; rows may differ in length (title lines above a header); a byte-order mark is
+ * dropped. Blank lines are left out.
+ * @throws {@link ReadingsFileError} for text csv-parse cannot split (an unclosed quote).
+ */
+export function readCsvRows(text: string, delimiter: CsvDelimiter): CsvRow[] {
+  let records: unknown[];
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
+  } catch (err) {
+    const { message, lines } = err as CsvError & { lines?: number };
+    throw new ReadingsFileError({
+      message: `CSV${lines !== undefined ? ` line ${lines}` : ''}: ${message}`,
+      field: lines !== undefined ? `line ${lines}` : 'file',
+      rule: 'csv',
+      cause: err,
+    });
+  }
+  return records.map(rowOf);
+}
+
+function countLineBreaks(record: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of record) {
+    breaks += cell.split(/\r\n|\n|\r/u).length - 1;
+  }
+  return breaks;
+}
