@@ -53,17 +53,24 @@ function headerColumns(row: CsvRow, options: ReadingsFileOptions): FileColumn[] 
 /** The first row whose cells name a time column (or the columns `--map` names). */
 function findHeader(rows: readonly CsvRow[], options: ReadingsFileOptions): number {
   const index = rows.findIndex((row) => headerColumns(row, options)?.some(isTimeRole) === true);
-  if (index < 0) {
-    const mapped = options.columnMap !== undefined && Object.keys(options.columnMap).length > 0;
-    throw new ReadingsFileError({
-      message: mapped
-        ? 'no row of the file holds the columns --map names'
-        : 'no header row with a time column (Date Time, Timestamp, Date/Time, Time, Zeit...): name it with --map timestamp=<column>',
-      field: mapped ? '--map' : 'header',
-      rule: 'header',
-    });
+  if (index >= 0) {
+    return index;
   }
-  return index;
+  const columnMap = options.columnMap ?? {};
+  if (Object.keys(columnMap).length > 0) {
+    // Say which `--map` column is missing from the row that looks most like the header.
+    const unmapped = rows.findIndex((row) => describeColumns(row, []).some(isTimeRole));
+    const header = rows[Math.max(unmapped, 0)];
+    if (header !== undefined) {
+      applyColumnMap(describeColumns(header, []), columnMap);
+    }
+  }
+  throw new ReadingsFileError({
+    message:
+      'no header row with a time column (Date Time, Timestamp, Date/Time, Time, Zeit...): name it with --map timestamp=<column>',
+    field: 'header',
+    rule: 'header',
+  });
 }
 
 /** Ways the header may hold the time, best first: a split date and time before either alone. */

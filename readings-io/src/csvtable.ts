@@ -49,10 +49,11 @@ export function readCsvRows(text: string, delimiter: CsvDelimiter): CsvRow[] {
   return records.map(rowOf);
 }
 
+// csv-parse counts each CR and each LF inside a quoted field as a line; so must we.
 function countLineBreaks(record: readonly string[]): number {
   let breaks = 0;
   for (const cell of record) {
-    breaks += cell.split(/\r\n|\n|\r/u).length - 1;
+    breaks += cell.length - cell.replace(/[\r\n]/gu, '').length;
   }
   return breaks;
 }
