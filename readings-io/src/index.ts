@@ -8,3 +8,14 @@ export { type DateOrder } from './loggertime';
 export { parseReadingsJson, parseReadingsText, readReadingsFile } from './readingfile';
 export { type FileTemperatureUnit, temperatureUnitOf, unitSymbol } from './temperatureunit';
 export { formatZoneOffset, parseZoneOffset } from './timezoneoffset';
+export { type SensorSummary, summarizeReadings } from './readingssummary';
+export {
+  type ImplausibleUnitFinding,
+  defaultUnitDoubtMarginMilliC,
+  findImplausibleUnits,
+} from './unitplausibility';
+export {
+  type OldReadingsFinding,
+  defaultOldReadingWindowMs,
+  findReadingsLongBeforeShipment,
+} from './readingage';
