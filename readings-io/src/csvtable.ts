@@ -8,15 +8,11 @@ export interface CsvRow {
   readonly line: number;
 }
 
-// With `info: true` csv-parse returns `{ record, info }` objects its typings do not declare.
-function rowOf(value: unknown): CsvRow {
-  const { record, info } = (value ?? {}) as { record?: unknown; info?: { lines?: unknown } };
-  if (!Array.isArray(record) || typeof info?.lines !== 'number') {
-    throw new Error('csv-parse returned a record without its info');
-  }
-  const cells = record.map(String);
-  // `info.lines` is the line a record ends on; a record spanning lines starts earlier.
-  return { cells, line: info.lines - countLineBreaks(cells) };
+/** A record as `on_record` leaves it: its cells, then the line it ends on. */
+function rowOf(record: readonly string[]): CsvRow {
+  const cells = record.slice(0, -1);
+  // The line a record ends on; a record spanning lines starts earlier.
+  return { cells, line: Number(record.at(-1)) - countLineBreaks(cells) };
 }
 
 /**
@@ -26,12 +22,14 @@ function rowOf(value: unknown): CsvRow {
  * @throws {@link ReadingsFileError} for text csv-parse cannot split (an unclosed quote).
  */
 export function readCsvRows(text: string, delimiter: CsvDelimiter): CsvRow[] {
-  let records: unknown[];
+  let records: string[][];
   try {
     records = parse(text, {
       bom: true,
       delimiter,
-      info: true,
+      // Only the line number is kept, appended as a last cell (csv-parse's typings allow a record
+      // of strings only): `info: true` snapshots ~20 counters per record, heavy on a big export.
+      on_record: (record, context) => [...record, String(context.lines)],
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
@@ -53,7 +51,9 @@ export function readCsvRows(text: string, delimiter: CsvDelimiter): CsvRow[] {
 function countLineBreaks(record: readonly string[]): number {
   let breaks = 0;
   for (const cell of record) {
-    breaks += cell.length - cell.replace(/[\r\n]/gu, '').length;
+    if (cell.includes('\n') || cell.includes('\r')) {
+      breaks += cell.length - cell.replace(/[\r\n]/gu, '').length;
+    }
   }
   return breaks;
 }
