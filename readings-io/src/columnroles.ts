@@ -47,20 +47,21 @@ const spellings: Readonly<Record<ColumnRole, readonly string[]>> = {
     'kelvin',
   ],
   unit: ['unit', 'units', 'uom', 'einheit', 'unite'],
+  // Most specific first: a logger the user named `Logger` must not beat its `Serial Number`.
   sensorId: [
     'sensorid',
-    'sensor',
     'serialnumber',
     'serialno',
     'serial',
     'sn',
     'deviceid',
-    'device',
     'loggerid',
-    'logger',
     'loggerserial',
-    'probe',
     'probeid',
+    'sensor',
+    'device',
+    'logger',
+    'probe',
   ],
   humidity: ['humidity', 'rh', 'relativehumidity', 'feuchte', 'luftfeuchte', 'luftfeuchtigkeit'],
   lat: ['lat', 'latitude'],
@@ -79,4 +80,10 @@ export function compactName(text: string): string {
 export function roleOfName(name: string): ColumnRole | undefined {
   const compact = compactName(name);
   return columnRoles.find((role) => spellings[role].includes(compact));
+}
+
+/** How specific a name is for its role: 0 is the most specific spelling. */
+export function spellingRank(role: ColumnRole, name: string): number {
+  const rank = spellings[role].indexOf(compactName(name));
+  return rank < 0 ? spellings[role].length : rank;
 }

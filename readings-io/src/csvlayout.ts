@@ -1,3 +1,4 @@
+import { type ColumnRole, spellingRank } from './columnroles';
 import { type FileColumn, applyColumnMap, describeColumns } from './csvcolumns';
 import type { CsvRow } from './csvtable';
 import { readPreamble } from './filepreamble';
@@ -37,6 +38,17 @@ const isTimeRole = (column: FileColumn): boolean =>
 
 const withRole = (columns: readonly FileColumn[], role: FileColumn['role']): FileColumn[] =>
   columns.filter((column) => column.role === role);
+
+/** Of several columns spelling one role, the one whose header says it most plainly. */
+function mostSpecific(columns: readonly FileColumn[], role: ColumnRole): FileColumn | undefined {
+  let best: FileColumn | undefined;
+  for (const column of columns) {
+    if (best === undefined || spellingRank(role, column.name) < spellingRank(role, best.name)) {
+      best = column;
+    }
+  }
+  return best;
+}
 
 function headerColumns(row: CsvRow, options: ReadingsFileOptions): FileColumn[] | undefined {
   try {
@@ -165,7 +177,7 @@ export function findCsvLayout(rows: readonly CsvRow[], options: ReadingsFileOpti
   const { dataStart, time } = findData(rows, headerIndex + 1, timeCandidates(firstColumns));
   const descriptorRows = rows.slice(headerIndex + 1, dataStart);
   const columns = applyColumnMap(describeColumns(header, descriptorRows), options.columnMap ?? {});
-  const sensorIdColumn = withRole(columns, 'sensorId')[0];
+  const sensorIdColumn = mostSpecific(withRole(columns, 'sensorId'), 'sensorId');
   const unitColumn = withRole(columns, 'unit')[0];
   const { sensors, warnings } = sensorColumnsOf({
     values: withRole(columns, 'value'),

@@ -92,6 +92,11 @@ describe('parseReadingsCsv: headers as logger software spells them', () => {
     expect(parseReadingsCsv(csv, { timeZone: 'UTC' }).readings[0]?.value).toBe(5.1);
   });
 
+  it("prefers a Serial Number column to an EasyLog logger named 'Logger'", () => {
+    const csv = lines('Logger,Time,Celsius(°C),Serial Number', '1,2026-06-10 08:00:00,5.1,0100');
+    expect(parseReadingsCsv(csv, { timeZone: 'UTC' }).readings[0]?.sensorId).toBe('0100');
+  });
+
   it('takes values written with their unit, as older Tinytag exports write them', () => {
     const csv = lines('Sensor,Date/Time,Temperature', 'TG-1,2026-06-10 08:00:00,20.5 °C');
     expect(parseReadingsCsv(csv, { timeZone: 'UTC' }).readings[0]).toMatchObject({
