@@ -7,6 +7,8 @@ export interface OptionSpec {
   readonly description: string;
   /** A flag takes no value. */
   readonly flag?: boolean;
+  /** May be given more than once (`--map a=b --map c=d`); values land in `ParsedArgs.lists`. */
+  readonly multiple?: boolean;
   readonly required?: boolean;
   /** Checks a value before the command connects; returns the rule it breaks, if any. */
   readonly check?: (value: string) => string | undefined;
@@ -48,6 +50,8 @@ export function oneOf(words: readonly string[]): (value: string) => string | und
 
 export interface ParsedArgs {
   readonly values: ReadonlyMap<string, string>;
+  /** Every value of each repeatable option, in command-line order. */
+  readonly lists: ReadonlyMap<string, readonly string[]>;
   readonly flags: ReadonlySet<string>;
   readonly positional: readonly string[];
 }
@@ -74,7 +78,13 @@ function usageErrorOf(error: unknown): UsageError {
  */
 export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[]): ParsedArgs {
   const options = Object.fromEntries(
-    specs.map((spec) => [spec.name, { type: spec.flag === true ? 'boolean' : 'string' } as const]),
+    specs.map((spec) => [
+      spec.name,
+      {
+        type: spec.flag === true ? 'boolean' : 'string',
+        multiple: spec.multiple === true,
+      } as const,
+    ]),
   );
   let parsed: ReturnType<typeof parseNodeArgs>;
   try {
@@ -82,19 +92,28 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
   } catch (error) {
     throw usageErrorOf(error);
   }
-  const values = new Map<string, string>();
   const flags = new Set<string>();
+  const values = new Map<string, string>();
+  const lists = new Map<string, readonly string[]>();
+  const checked = (spec: OptionSpec, value: string): string => {
+    const broken = spec.check?.(value);
+    if (broken !== undefined) {
+      throw new UsageError(`--${spec.name} ${broken} (got '${value}')`);
+    }
+    return value;
+  };
   for (const spec of specs) {
     const value = parsed.values[spec.name];
     if (typeof value === 'boolean') {
       if (value) flags.add(spec.name);
     } else if (typeof value === 'string') {
-      const broken = spec.check?.(value);
-      if (broken !== undefined) {
-        throw new UsageError(`--${spec.name} ${broken} (got '${value}')`);
-      }
-      values.set(spec.name, value);
+      values.set(spec.name, checked(spec, value));
+    } else if (Array.isArray(value)) {
+      lists.set(
+        spec.name,
+        value.filter((item) => typeof item === 'string').map((item) => checked(spec, item)),
+      );
     }
   }
-  return { values, flags, positional: parsed.positionals };
+  return { values, lists, flags, positional: parsed.positionals };
 }

@@ -105,7 +105,7 @@ export function describeFailure(options: readonly OptionSpec[], error: unknown):
   };
 }
 
-/** The one-line text of a failure; a usage failure is followed by the command's help. */
+/** The one-line text of a failure: its stable code (none for the unforeseen) and message. */
 export function failureText(failure: CliFailure): string {
   if (failure.code === 'USAGE') {
     return failure.message;
@@ -115,5 +115,6 @@ export function failureText(failure: CliFailure): string {
     failure.option === undefined && failure.field !== undefined
       ? ` (${failure.field}: ${failure.rule ?? 'invalid'})`
       : '';
-  return `${failure.code}: ${failure.message}${where}${tx}`;
+  const code = failure.code === 'UNKNOWN' ? '' : `${failure.code}: `;
+  return `${code}${failure.message}${where}${tx}`;
 }

@@ -3,15 +3,23 @@ import { readReadingsFile } from '@coldtrace/readings-io';
 import { integerBetween, rfc3339Time } from './args';
 import type { Command } from './commandregistry';
 import { ProgressBar } from './progressbar';
+import { runReadingsDryRun } from './readingsdryrun';
+import { readingsFileOptionSpecs, readingsFileOptionsOf } from './readingsfileoptions';
 import { celsius, formatTable, isoTime } from './table';
 
 export const readingsSubmit: Command = {
   path: ['readings', 'submit'],
-  summary: 'submit sensor readings from a CSV, JSON or GS1 EPCIS 2.0 file',
+  summary: 'submit sensor readings from a logger CSV export, JSON or GS1 EPCIS 2.0 file',
   roles: 'Logistics sensor-gateway',
   options: [
     { name: 'shipment', description: 'shipment id', required: true },
-    { name: 'file', description: 'readings file (.csv, .json, EPCIS JSON)', required: true },
+    {
+      name: 'file',
+      description: 'readings file: logger CSV export, JSON or EPCIS (format read from the content)',
+      required: true,
+    },
+    ...readingsFileOptionSpecs,
+    { name: 'dry-run', description: 'show what would be submitted; submit nothing', flag: true },
     {
       name: 'batch-size',
       description: 'readings per transaction, 1-1000 (default 500)',
@@ -25,7 +33,18 @@ export const readingsSubmit: Command = {
   ],
   async run(context) {
     const shipmentId = context.option('shipment');
-    const { readings } = await readReadingsFile(context.option('file'));
+    const file = context.option('file');
+    const parsed = await readReadingsFile(file, readingsFileOptionsOf(context.args));
+    if (context.args.flags.has('dry-run')) {
+      return runReadingsDryRun(context, shipmentId, file, parsed);
+    }
+    const { readings } = parsed;
+    for (const warning of parsed.warnings) {
+      context.err(`warning: ${warning}`);
+    }
+    if (parsed.skipped.length > 0) {
+      context.err(`${parsed.skipped.length} entries of the file hold no reading (see --dry-run)`);
+    }
     const maxBatchSize = Number(context.optionalOption('batch-size') ?? 500);
     const maxInFlight = Number(context.optionalOption('in-flight') ?? 8);
     const client = await context.client();

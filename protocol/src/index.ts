@@ -104,6 +104,7 @@ export {
   maxPlausibleMilliC,
   minPlausibleMilliC,
   temperatureUnits,
+  toMilliCelsius,
 } from './temperature';
 export {
   type Direction,

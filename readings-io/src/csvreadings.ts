@@ -1,102 +1,116 @@
-import {
-  type SensorReadingInput,
-  type TemperatureUnit,
-  temperatureUnits,
-} from '@coldtrace/protocol';
-import type { ParsedReadings, ReadingsFileOptions } from './parsedreadings';
+import type { SensorReadingInput } from '@coldtrace/protocol';
+import { type CsvDelimiter, detectDelimiter } from './csvdialect';
+import { type CsvLayout, findCsvLayout, timeText } from './csvlayout';
+import { type RowContext, readRow } from './csvrowreader';
+import { type CsvRow, readCsvRows } from './csvtable';
+import { readTimestamps } from './loggertime';
+import type { ParsedReadings, ReadingsFileOptions, SkippedEntry } from './parsedreadings';
 import { ReadingsFileError } from './readingsfileerror';
+import { describeZone, parseZoneOffset } from './timezoneoffset';
 
-/** Splits one CSV line, honouring double-quoted fields with "" escapes. */
-function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charAt(i);
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      current += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (c === ',' && !quoted) {
-      fields.push(current.trim());
-      current = '';
-    } else {
-      current += c;
-    }
-  }
-  fields.push(current.trim());
-  return fields;
-}
+const delimiterNames: Readonly<Record<CsvDelimiter, string>> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+};
 
-function invalid(field: string, rule: string, message: string): ReadingsFileError {
-  return new ReadingsFileError({ message, field, rule });
-}
-
-function numberAt(row: Record<string, string>, column: string, line: number): number | undefined {
-  const text = row[column];
-  if (text === undefined || text === '') {
+/** `--tz` in minutes; a file whose header states another zone is refused, not overridden. */
+function zoneOption(options: ReadingsFileOptions, layout: CsvLayout): number | undefined {
+  if (options.timeZone === undefined) {
     return undefined;
   }
-  const value = Number(text);
-  if (!Number.isFinite(value)) {
-    throw invalid(`line ${line}.${column}`, 'finite', `line ${line}: ${column} is not a number`);
+  const zone = parseZoneOffset(options.timeZone);
+  if (zone === undefined) {
+    throw new ReadingsFileError({
+      message: `--tz must be a UTC offset such as +01:00, -04:00 or UTC (got '${options.timeZone}')`,
+      field: '--tz',
+      rule: 'utc-offset',
+    });
   }
-  return value;
+  const stated = layout.time.zoneMinutes;
+  if (stated !== undefined && stated !== zone) {
+    throw new ReadingsFileError({
+      message: `column '${layout.time.name}' states ${describeZone(stated)} but --tz says ${describeZone(zone)}: leave --tz out for this file`,
+      field: '--tz',
+      rule: 'zone-conflict',
+    });
+  }
+  return zone;
 }
 
-function unitOf(
-  text: string | undefined,
-  fallback: TemperatureUnit | undefined,
-  line: number,
-): TemperatureUnit {
-  const unit = temperatureUnits.find((candidate) => candidate === (text ?? fallback ?? 'CEL'));
-  if (unit === undefined) {
-    throw invalid(
-      `line ${line}.unit`,
-      'enum',
-      `line ${line}: unit must be one of ${temperatureUnits.join(', ')}`,
-    );
+/** The one sensor a long file's sensorId column names, if it names exactly one (EasyLog). */
+function onlySensorIdOf(rows: readonly CsvRow[], layout: CsvLayout): string | undefined {
+  const column = layout.sensorIdColumn;
+  if (column === undefined) {
+    return undefined;
   }
-  return unit;
+  const ids = new Set(rows.map((row) => row.cells[column.index] ?? '').filter((id) => id !== ''));
+  return ids.size === 1 ? [...ids][0] : undefined;
+}
+
+const isBlank = (row: CsvRow): boolean => row.cells.every((cell) => cell === '');
+// `# comment` lines inside the data, as coldtrace's own CSV allows; HOBOware's `#` column
+// header is above the data and its rows start with a number.
+const isComment = (row: CsvRow): boolean => row.cells[0]?.startsWith('#') === true;
+
+function describe(delimiter: CsvDelimiter, layout: CsvLayout): string {
+  const shape =
+    layout.kind === 'wide'
+      ? `one column per sensor (${layout.sensors.length})`
+      : 'one row per reading';
+  return `CSV, ${delimiterNames[delimiter]}-separated, ${shape}`;
 }
 
 /**
- * Parses sensor readings from CSV with a header row. Columns: `sensorId`, `timestamp` (RFC 3339),
- * `value`, optional `unit` (default CEL), `humidity`, `lat`, `lon`; extra columns are ignored.
- * @throws {@link ReadingsFileError} naming the line and column of the first bad value.
+ * Parses sensor readings from a CSV file as loggers export it: title and metadata lines above the
+ * header, descriptor rows below it, comma, semicolon or tab found from the content, decimal
+ * commas, quoted fields, headers matched without regard to case and spacing (`Date Time`,
+ * `Temp, °C (LGR S/N: …)`), one column per sensor or a sensorId column, and logger date formats.
+ * Rows with no temperature (HOBOware's event rows) are counted in `skipped`. Units, time zones and
+ * day/month order come from the file or from `options`, never from a guess.
+ * @throws {@link ReadingsFileError} naming the line and column of the first value it cannot take,
+ * or what the file lacks and the option that supplies it.
  */
 export function parseReadingsCsv(text: string, options: ReadingsFileOptions = {}): ParsedReadings {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
-  const [header, ...rows] = lines;
-  if (header === undefined) {
+  const delimiter = detectDelimiter(text);
+  const rows = readCsvRows(text, delimiter).filter((row) => !isBlank(row));
+  if (rows.length === 0) {
     return { format: 'CSV', readings: [], skipped: [], warnings: [] };
   }
-  const columns = splitCsvLine(header);
-  for (const required of ['sensorId', 'timestamp', 'value']) {
-    if (!columns.includes(required)) {
-      throw invalid(required, 'required', `CSV header has no ${required} column`);
+  const layout = findCsvLayout(rows, options);
+  const zoneMinutes = zoneOption(options, layout);
+  const skipped: SkippedEntry[] = [];
+  const timed: CsvRow[] = [];
+  for (const row of rows.slice(layout.dataStart).filter((r) => !isComment(r))) {
+    if (timeText(row, layout.time) === '') {
+      skipped.push({ where: `line ${row.line}`, reason: 'no date and time' });
+    } else {
+      timed.push(row);
     }
   }
-  const readings = rows.map((line, i): SensorReadingInput => {
-    const lineNumber = i + 2;
-    const cells = splitCsvLine(line);
-    const row = Object.fromEntries(columns.map((column, c) => [column, cells[c] ?? '']));
-    const value = numberAt(row, 'value', lineNumber);
-    if (value === undefined) {
-      throw invalid(`line ${lineNumber}.value`, 'required', `line ${lineNumber}: value is empty`);
-    }
-    const humidity = numberAt(row, 'humidity', lineNumber);
-    const lat = numberAt(row, 'lat', lineNumber);
-    const lon = numberAt(row, 'lon', lineNumber);
-    return {
-      sensorId: row.sensorId ?? '',
-      timestamp: row.timestamp ?? '',
-      value,
-      unit: unitOf(row.unit === '' ? undefined : row.unit, options.unit, lineNumber),
-      ...(humidity !== undefined ? { humidity } : {}),
-      ...(lat !== undefined && lon !== undefined ? { location: { lat, lon } } : {}),
-    };
+  const timestamps = readTimestamps(
+    timed.map((row) => ({ text: timeText(row, layout.time), line: row.line })),
+    {
+      column: layout.time.name,
+      ...(layout.time.zoneMinutes !== undefined
+        ? { headerZoneMinutes: layout.time.zoneMinutes }
+        : {}),
+      ...(zoneMinutes !== undefined ? { zoneMinutes } : {}),
+      ...(options.dateOrder !== undefined ? { dateOrder: options.dateOrder } : {}),
+    },
+  );
+  const context: RowContext = { layout, delimiter, onlySensorId: onlySensorIdOf(timed, layout) };
+  const readings: SensorReadingInput[] = [];
+  timed.forEach((row, i) => {
+    const result = readRow(row, timestamps[i] ?? '', context);
+    readings.push(...result.readings);
+    skipped.push(...result.skipped);
   });
-  return { format: 'CSV', readings, skipped: [], warnings: [] };
+  const warnings = [...layout.warnings];
+  if (zoneMinutes !== undefined && layout.time.zoneMinutes === undefined) {
+    warnings.push(
+      `times of column '${layout.time.name}' are taken as ${describeZone(zoneMinutes)} from --tz: the file states no zone`,
+    );
+  }
+  return { format: describe(delimiter, layout), readings, skipped, warnings };
 }

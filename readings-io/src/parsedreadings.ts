@@ -1,11 +1,18 @@
 import type { SensorReadingInput, TemperatureUnit } from '@coldtrace/protocol';
+import type { DateOrder } from './loggertime';
 
-/** What the caller tells a parser that the file itself may not. */
+/** What the caller tells a parser that the file itself may not. Never guessed otherwise. */
 export interface ReadingsFileOptions {
-  /** `--unit`: the unit of values whose file states none. Never guessed otherwise. */
+  /** `--unit`: the unit of values whose file states none. */
   readonly unit?: TemperatureUnit;
-  /** `--map`: coldtrace column name → the file's spelling of it. */
+  /** `--map`: coldtrace column name (`timestamp`, `value`, `sensorId`...) → the file's spelling. */
   readonly columnMap?: Readonly<Record<string, string>>;
+  /** `--tz`: the UTC offset (`+01:00`, `UTC`) of times that state no zone. */
+  readonly timeZone?: string;
+  /** `--date-order`: day/month order of dates like `03/04/2026` when no date in the file tells. */
+  readonly dateOrder?: DateOrder;
+  /** `--sensor`: the sensor of a one-sensor file that names none. */
+  readonly sensorId?: string;
 }
 
 /** Something in the file that holds no reading to submit, and why (counted, never silent). */

@@ -1,27 +1,10 @@
-import { JsonReader, type SensorReadingInput, temperatureUnits } from '@coldtrace/protocol';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import type { ParsedReadings, ReadingsFileOptions } from './parsedreadings';
-import { ReadingsFileError, readFileContent } from './readingsfileerror';
 import { parseReadingsCsv } from './csvreadings';
 import { isEpcisDocument, parseEpcisReadings } from './epcisreadings';
-
-const jsonReadingReader =
-  (options: ReadingsFileOptions) =>
-  (json: JsonReader): SensorReadingInput => {
-    const humidity = json.optionalNumber('humidity');
-    const location = json.has('location') ? json.field('location') : undefined;
-    return {
-      sensorId: json.string('sensorId'),
-      timestamp: json.string('timestamp'),
-      value: json.number('value'),
-      unit: json.has('unit') ? json.oneOf('unit', temperatureUnits) : (options.unit ?? 'CEL'),
-      ...(humidity !== undefined ? { humidity } : {}),
-      ...(location !== undefined
-        ? { location: { lat: location.number('lat'), lon: location.number('lon') } }
-        : {}),
-    };
-  };
+import { parsePlainJsonReadings } from './jsonreadings';
+import type { ParsedReadings, ReadingsFileOptions } from './parsedreadings';
+import { ReadingsFileError } from './readingsfileerror';
+import { decodeText } from './textdecoding';
 
 /**
  * Readings from parsed JSON: a GS1 EPCIS 2.0 document, an array of readings, or
@@ -32,30 +15,51 @@ export function parseReadingsJson(
   value: unknown,
   options: ReadingsFileOptions = {},
 ): ParsedReadings {
-  if (isEpcisDocument(value)) {
-    return parseEpcisReadings(value);
+  return isEpcisDocument(value)
+    ? parseEpcisReadings(value, options)
+    : parsePlainJsonReadings(value, options);
+}
+
+// JSON opens with an object, or an array of objects, strings, numbers or arrays. A CSV line can
+// open with `[` too (Rotronic's `[#I]Device Description`), but not with `[{`, `["` or `[1`.
+const jsonOpening = /^(?:\{|\[\s*(?:[[{"\d\-\]]|true|false|null))/u;
+
+/**
+ * Readings from a file's text, its format told by the content (never the file name): JSON (plain
+ * or GS1 EPCIS 2.0), else CSV in any of the layouts {@link parseReadingsCsv} reads.
+ * @throws {@link ReadingsFileError} if the text is neither, or names the first bad value.
+ */
+export function parseReadingsText(text: string, options: ReadingsFileOptions = {}): ParsedReadings {
+  const trimmed = text.replace(/^\uFEFF/u, '').trimStart();
+  if (!jsonOpening.test(trimmed)) {
+    return parseReadingsCsv(text, options);
   }
-  const readings = readFileContent(() => {
-    const readJsonReading = jsonReadingReader(options);
-    const json = new JsonReader(value, 'readings');
-    return Array.isArray(value)
-      ? json.asArray(readJsonReading)
-      : json.array('readings', readJsonReading);
-  });
-  return { format: 'JSON', readings, skipped: [], warnings: [] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(trimmed);
+  } catch (err) {
+    throw new ReadingsFileError({
+      message: `the file opens as JSON but is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+      field: 'file',
+      rule: 'json',
+      cause: err,
+    });
+  }
+  return parseReadingsJson(parsed, options);
 }
 
 /**
- * Reads a readings file: `.csv` as CSV, anything else as JSON (plain or EPCIS 2.0).
+ * Reads a readings file of any accepted format, whatever its name or extension (`.csv`, `.txt`,
+ * none): UTF-8, UTF-16 with a byte-order mark, or Windows-1252 as older logger software writes.
  * @throws {@link ReadingsFileError} if the file cannot be read or parsed.
  */
 export async function readReadingsFile(
   path: string,
   options: ReadingsFileOptions = {},
 ): Promise<ParsedReadings> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (err) {
     throw new ReadingsFileError({
       message: `cannot read ${path}`,
@@ -64,19 +68,5 @@ export async function readReadingsFile(
       cause: err,
     });
   }
-  if (extname(path).toLowerCase() === '.csv') {
-    return parseReadingsCsv(text, options);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new ReadingsFileError({
-      message: `${path} is neither CSV nor JSON`,
-      field: 'file',
-      rule: 'json',
-      cause: err,
-    });
-  }
-  return parseReadingsJson(parsed, options);
+  return parseReadingsText(decodeText(bytes).text, options);
 }

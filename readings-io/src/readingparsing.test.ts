@@ -26,19 +26,25 @@ describe('parseReadingsCsv', () => {
     ]);
   });
 
-  it('defaults the unit to CEL', () => {
-    const [reading] = parseReadingsCsv(
-      'sensorId,timestamp,value\nS,2026-11-23T10:00:00Z,4',
-    ).readings;
-    expect(reading?.unit).toBe('CEL');
+  it('never defaults the unit: without one in the file it takes --unit or refuses', () => {
+    const csv = 'sensorId,timestamp,value\nS,2026-11-23T10:00:00Z,4';
+    expect(() => parseReadingsCsv(csv)).toThrow(
+      "line 2: column 'value' states no unit (none in its header, its cells or a unit column): pass --unit CEL, FAH or KEL",
+    );
+    expect(parseReadingsCsv(csv, { unit: 'FAH' }).readings[0]?.unit).toBe('FAH');
   });
 
   it('names the line and column of a bad value', () => {
-    expect(() => parseReadingsCsv('sensorId,timestamp,value\nS,2026-11-23T10:00:00Z,warm')).toThrow(
-      'line 2: value is not a number',
-    );
+    expect(() =>
+      parseReadingsCsv('sensorId,timestamp,value,unit\nS,2026-11-23T10:00:00Z,warm,CEL'),
+    ).toThrow("line 2: column 'value' is not a number (got 'warm')");
     expect(() => parseReadingsCsv('sensorId,value\nS,4')).toThrow(ReadingsFileError);
-    expect(() => parseReadingsCsv('sensorId,timestamp,value,unit\nS,t,4,XYZ')).toThrow(/unit/);
+    expect(() =>
+      parseReadingsCsv('sensorId,timestamp,value,unit\nS,2026-11-23T10:00:00Z,4,XYZ'),
+    ).toThrow("line 2: column 'unit' must be CEL, FAH, KEL, °C, °F or K (got 'XYZ')");
+    expect(() => parseReadingsCsv('sensorId,timestamp,value,unit\nS,t,4,CEL')).toThrow(
+      "line 2: column 'timestamp' is not a date and time this reader knows (got 't')",
+    );
   });
 });
 

@@ -1,0 +1,53 @@
+import { type SensorReadingInput, dayMs } from '@coldtrace/protocol';
+
+/**
+ * How long before a shipment's creation a reading may be taken before it is flagged. Local until
+ * the ledger's own default (a protocol constant) is merged; then this should re-export that one.
+ */
+export const defaultOldReadingWindowMs = 30 * dayMs;
+
+/** Readings taken long before the shipment they are submitted to was created. */
+export interface OldReadingsFinding {
+  readonly count: number;
+  readonly earliestMs: number;
+  readonly earliestSensorId: string;
+  readonly windowMs: number;
+  readonly shipmentCreatedAtMs: number;
+  readonly message: string;
+}
+
+const days = (ms: number): string => `${Math.round(ms / dayMs)} days`;
+
+/**
+ * Readings stamped more than `windowMs` before `shipmentCreatedAtMs` (2019 data attached to a
+ * 2026 shipment), or undefined when there are none. They are not refused: QA decides.
+ */
+export function findReadingsLongBeforeShipment(
+  readings: readonly SensorReadingInput[],
+  shipmentCreatedAtMs: number,
+  windowMs: number = defaultOldReadingWindowMs,
+): OldReadingsFinding | undefined {
+  const limitMs = shipmentCreatedAtMs - windowMs;
+  let count = 0;
+  let earliest: { ms: number; sensorId: string } | undefined;
+  for (const { timestamp, sensorId } of readings) {
+    const ms = Date.parse(timestamp);
+    if (ms < limitMs) {
+      count++;
+      if (earliest === undefined || ms < earliest.ms) {
+        earliest = { ms, sensorId };
+      }
+    }
+  }
+  if (earliest === undefined) {
+    return undefined;
+  }
+  return {
+    count,
+    earliestMs: earliest.ms,
+    earliestSensorId: earliest.sensorId,
+    windowMs,
+    shipmentCreatedAtMs,
+    message: `${count} readings were taken more than ${days(windowMs)} before the shipment was created (${new Date(shipmentCreatedAtMs).toISOString()}); the earliest, from sensor ${earliest.sensorId}, at ${new Date(earliest.ms).toISOString()}`,
+  };
+}
