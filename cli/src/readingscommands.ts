@@ -3,6 +3,7 @@ import { readReadingsFile } from '@coldtrace/readings-io';
 import { integerBetween } from './args';
 import type { Command } from './commandregistry';
 import { ProgressBar } from './progressbar';
+import { formatSubmissionReport, submissionWarnings } from './submissionreport';
 import { celsius, formatTable, isoTime } from './table';
 
 export const readingsSubmit: Command = {
@@ -52,30 +53,10 @@ export const readingsSubmit: Command = {
         ),
       );
     } else {
-      context.out(
-        formatTable(
-          [
-            'Batch',
-            'Readings',
-            'Outcome',
-            'Accepted',
-            'Duplicates',
-            'Status',
-            'Block',
-            'Transaction',
-          ],
-          summary.batches.map((b) => [
-            b.batchId,
-            String(b.readingCount),
-            b.outcome,
-            b.receipt !== undefined ? String(b.receipt.accepted) : '',
-            b.receipt !== undefined ? String(b.receipt.duplicates) : '',
-            b.commitStatus?.codeName ?? b.error?.code ?? '',
-            b.commitStatus?.blockNumber.toString() ?? '',
-            b.transactionId ?? '',
-          ]),
-        ),
-      );
+      context.out(formatSubmissionReport(summary));
+    }
+    for (const warning of submissionWarnings(summary)) {
+      context.err(warning);
     }
     const failed = summary.batches.find((b) => b.outcome === 'failed');
     if (failed !== undefined) {
