@@ -67,7 +67,7 @@ describe('alert stream', () => {
       .newIngestion()
       .enqueue(shipmentId, readingsAt('DOOR-1', startMs, [5.0, 9.5, 5.0]));
     expect(result?.outcome).toBe('committed');
-    expect(result?.receipt?.alertIds).toHaveLength(1);
+    expect(result?.receipt?.alerts).toHaveLength(1);
     await peersInSync(parties);
     return result!.transactionId!;
   }

@@ -9,6 +9,7 @@ import {
   ConflictError,
   connect,
   CustodyError,
+  defaultOldReadingWindowMs,
   type ExcursionAlert,
   type Lot,
   NotFoundError,
@@ -144,8 +145,13 @@ describe('ColdtraceClient, every public method on the live network', () => {
       ownerMspId: 'PharmaMSP',
       custodianMspId: 'PharmaMSP',
       readingCount: 0,
+      oldReadingWindowMs: defaultOldReadingWindowMs,
     });
-    expect(await parties.auditor.shipments.get(shipmentId)).toEqual(created);
+    // GetShipment adds the reading flags it sums from the sensors (none yet).
+    expect(await parties.auditor.shipments.get(shipmentId)).toEqual({
+      ...created,
+      readingFlags: { oldReadings: 0, earliestOldReadingMs: null, conflicts: 0 },
+    });
 
     await expect(
       parties.dispatcher.custody.offer(shipmentId, 'LogisticsMSP'),

@@ -21,7 +21,7 @@ interface BatchLine {
   batchId: string;
   outcome: 'committed' | 'failed' | 'skipped';
   readings: number;
-  accepted: number | null;
+  stored: number | null;
   duplicates: number | null;
   error: string | null;
 }
@@ -117,11 +117,11 @@ describe('reading ingestion killed and restarted halfway', () => {
     expect(restarted.exitCode).toBe(0);
     expect(restarted.lines).toHaveLength(readings.length / batchSize);
     expect(restarted.lines.every((l) => l.outcome === 'committed')).toBe(true);
-    const accepted = restarted.lines.reduce((total, l) => total + (l.accepted ?? 0), 0);
+    const storedNow = restarted.lines.reduce((total, l) => total + (l.stored ?? 0), 0);
     const duplicates = restarted.lines.reduce((total, l) => total + (l.duplicates ?? 0), 0);
     // The restart re-sent what the killed run had committed; the chaincode counted it once.
     expect(duplicates).toBeGreaterThanOrEqual(committedBeforeKill * batchSize);
-    expect(accepted + duplicates).toBe(readings.length);
+    expect(storedNow + duplicates).toBe(readings.length);
 
     const shipment = await parties.qa.shipments.get(shipmentId);
     expect(shipment.readingCount).toBe(readings.length);

@@ -6,6 +6,7 @@ import {
   type Shipment,
   type ShipmentEvent,
   type ShipmentEventType,
+  defaultOldReadingWindowMs,
   marshal,
   marshalBytes,
 } from '@coldtrace/protocol';
@@ -38,11 +39,18 @@ export class ColdChainContext extends Context {
 }
 
 export async function loadShipment(ctx: ColdChainContext, shipmentId: string): Promise<Shipment> {
-  const shipment = await getJson<Shipment>(ctx.stub, shipmentKey(ctx.stub, shipmentId));
+  // A shipment stored before the old-reading window existed has the default one.
+  const shipment = await getJson<Omit<Shipment, 'oldReadingWindowMs'> & Partial<Shipment>>(
+    ctx.stub,
+    shipmentKey(ctx.stub, shipmentId),
+  );
   if (shipment === undefined) {
     throw notFound('shipmentId', `shipment ${shipmentId} does not exist`);
   }
-  return shipment;
+  return {
+    ...shipment,
+    oldReadingWindowMs: shipment.oldReadingWindowMs ?? defaultOldReadingWindowMs,
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ReadingsReceipt } from '@coldtrace/protocol';
 import { KeyEndorsementPolicy } from 'fabric-shim';
 import type { ExcursionAlert } from './excursionalert';
 import { TestIdentity } from './testing/inmemoryledger';
@@ -118,12 +119,26 @@ describe('ColdChainContract lifecycle', () => {
         'SHP-1',
         batchJson('B1', readingsEvery5Min('S1', [5, -0.5, 5])),
       ),
-    ) as { accepted: number; alertIds: string[]; shipmentStatus: string };
-    expect(receipt).toMatchObject({ accepted: 3, shipmentStatus: 'QUARANTINED' });
-    expect(receipt.alertIds).toEqual([
-      `HARD_LIMIT:freezing:S1:${startMs + 5 * minute}`,
-      `OUT_OF_RANGE:range:S1:${startMs + 5 * minute}`,
+    ) as ReadingsReceipt;
+    expect(receipt).toMatchObject({ stored: 3, shipmentStatus: 'QUARANTINED' });
+    // CRITICAL first: what quarantined the shipment leads the receipt.
+    expect(receipt.alerts).toEqual([
+      {
+        alertId: `HARD_LIMIT:freezing:S1:${startMs + 5 * minute}`,
+        change: 'RAISED',
+        type: 'HARD_LIMIT',
+        severity: 'CRITICAL',
+        status: 'OPEN',
+      },
+      {
+        alertId: `OUT_OF_RANGE:range:S1:${startMs + 5 * minute}`,
+        change: 'RAISED',
+        type: 'OUT_OF_RANGE',
+        severity: 'WARNING',
+        status: 'OPEN',
+      },
     ]);
+    expect(receipt.alertCounts).toEqual({ raised: 2, changed: 0, withdrawn: 0 });
     const event = ledger.events.at(-1)!;
     expect(event.name).toBe('coldtrace.alerts');
     const payload = JSON.parse(event.payload) as {
@@ -133,7 +148,7 @@ describe('ColdChainContract lifecycle', () => {
     };
     expect(payload.schema).toBe('coldtrace.alerts/v1');
     expect(payload.txId).toBe(event.txId);
-    expect(payload.alerts.map((a) => a.alertId)).toEqual(receipt.alertIds);
+    expect(payload.alerts.map((a) => a.alertId)).toEqual(receipt.alerts.map((a) => a.alertId));
     expect(payload.alerts[0]).toMatchObject({
       custodianMspId: 'LogisticsMSP',
       lotIds: [lotId],
@@ -337,8 +352,8 @@ describe('ColdChainContract lifecycle', () => {
     const events = ledger.events.length;
     const receipt = JSON.parse(
       await ledger.invoke(sensorGateway, 'SubmitReadings', 'SHP-1', batch),
-    ) as { accepted: number; duplicates: number };
-    expect(receipt).toMatchObject({ accepted: 0, duplicates: 3 });
+    ) as ReadingsReceipt;
+    expect(receipt).toMatchObject({ stored: 0, duplicates: 3, conflicts: [], alerts: [] });
     expect(ledger.calls.at(-1)!.writes).toBe(0);
     expect(ledger.events.length).toBe(events);
   });

@@ -29,11 +29,13 @@ import { acknowledge } from './excursionalert';
 import { alertKey, getJson, lotKey, lotShipmentKey, shipmentKey } from './ledgerkeys';
 import { parseLotRegistration } from './lot';
 import { profilePresets } from './profilepresets';
+import { shipmentView } from './readingflags';
 import { ingestReadings, observeSilence, updateOpenIndex } from './readingsledger';
 import { parseReadingBatch } from './sensorreading';
 import { type Shipment, parseShipmentRequest } from './shipment';
 import { advance, assertAllowed, initialLifecycle } from './shipmentlifecycle';
 import { ShipmentQueries } from './shipmentqueries';
+import { readingsReceipt } from './submissionreceipt';
 import { strictestProfile } from './temperatureprofile';
 
 function alertCount(changes: readonly unknown[]): string {
@@ -140,6 +142,7 @@ export class ColdChainContract extends Contract {
       endorsingMspIds: endorsingMspIds(owner, owner),
       readingCount: 0,
       sensorIds: [],
+      oldReadingWindowMs: request.oldReadingWindowMs,
       eventCount: 0,
       createdBy: ctx.actor,
       createdAtMs: ctx.txTimeMs,
@@ -265,8 +268,9 @@ export class ColdChainContract extends Contract {
     assertAllowed(shipment, 'READINGS_SUBMITTED');
     const result = await ingestReadings(ctx, shipment, batch);
     let saved = result.shipment;
-    if (result.accepted > 0) {
-      const summary = `batch ${batch.batchId}: ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.changes.length} alert change(s)`;
+    if (result.wrote) {
+      // Whatever the batch wrote, it writes the shipment too: bound by its key-level policy.
+      const summary = `batch ${batch.batchId}: ${result.stored} stored, ${result.duplicates} duplicates, ${result.conflicts.length} conflicts, ${result.changes.length} alert change(s)`;
       saved = await saveShipment(
         ctx,
         result.shipment,
@@ -275,17 +279,12 @@ export class ColdChainContract extends Contract {
         shipment.endorsingMspIds,
       );
     }
-    const alerts = result.changes.map((change) => change.alert);
-    this.#emitAlerts(ctx, id, alerts);
-    return marshal({
-      shipmentId: id,
-      batchId: batch.batchId,
-      accepted: result.accepted,
-      duplicates: result.duplicates,
-      alertIds: alerts.map((alert) => alert.alertId).sort(),
-      shipmentStatus: saved.status,
-      readingCount: saved.readingCount,
-    });
+    this.#emitAlerts(
+      ctx,
+      id,
+      result.changes.map((change) => change.alert),
+    );
+    return marshal(readingsReceipt(batch.batchId, result, saved));
   }
 
   @Transaction()
@@ -385,7 +384,8 @@ export class ColdChainContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async GetShipment(ctx: ColdChainContext, shipmentId: string): Promise<string> {
-    return marshal(await loadShipment(ctx, parseId(shipmentId, 'shipmentId')));
+    const shipment = await loadShipment(ctx, parseId(shipmentId, 'shipmentId'));
+    return marshal(await shipmentView(ctx, shipment));
   }
 
   @Transaction(false)

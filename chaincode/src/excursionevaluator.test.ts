@@ -119,11 +119,37 @@ describe('continuous rule (rule 2)', () => {
     });
   });
 
-  it('is broken by a gap longer than the logging interval', () => {
+  // Changed with issue 9: a gap no longer breaks a stretch. Unlogged time inside an excursion
+  // counts as excursion (conservative), and the alert states how much of it was unlogged.
+  it('goes on through a gap longer than the logging interval, stating it as uncovered', () => {
     const before = series(Array<number>(8).fill(9));
     const after = series(Array<number>(8).fill(9), 5, t0 + 60 * minute);
-    // 35 min + gap of 25 min + 35 min: no single stretch exceeds 1 h.
-    expect(ofType(evaluate([...before, ...after]), 'CONTINUOUS')).toHaveLength(0);
+    // 35 min + gap of 25 min + 35 min: one stretch of 95 min, 25 of them unlogged.
+    const [alert] = ofType(evaluate([...before, ...after]), 'CONTINUOUS');
+    expect(alert).toMatchObject({
+      startMs: t0,
+      durationMs: 95 * minute,
+      ongoing: true,
+      coverage: { coveredMs: 70 * minute, uncoveredMs: 25 * minute, uncoveredGaps: 1 },
+    });
+  });
+
+  it('compares the whole span, unlogged time included, strictly with its time', () => {
+    // 9 °C at t0 and t0 + 30 min, 5 °C at t0 + 60 min: a span of exactly 1 h, all unlogged.
+    const exactly = [
+      { ms: t0, milliC: 9000 },
+      { ms: t0 + 30 * minute, milliC: 9000 },
+      { ms: t0 + hour, milliC: 5000 },
+    ];
+    expect(ofType(evaluate(exactly), 'CONTINUOUS')).toHaveLength(0);
+    const longer = [...exactly.slice(0, 2), { ms: t0 + hour + 1, milliC: 5000 }];
+    expect(ofType(evaluate(longer), 'CONTINUOUS')).toEqual([
+      expect.objectContaining({
+        durationMs: hour + 1,
+        endMs: t0 + hour + 1,
+        coverage: { coveredMs: 0, uncoveredMs: hour + 1, uncoveredGaps: 2 },
+      }),
+    ]);
   });
 });
 
@@ -206,6 +232,109 @@ describe('data gap (rule 6)', () => {
   });
 });
 
+describe('data gap: one finding per run of over-long intervals (issue 9)', () => {
+  it('makes coarse sampling one finding that states the logger’s intervals and the profile’s', () => {
+    // A logger sampling every 25 min on a 10 min profile for 5 h: 12 over-long intervals.
+    const readings = series(Array<number>(13).fill(5), 25);
+    const gaps = ofType(evaluate(readings), 'DATA_GAP');
+    expect(gaps).toEqual([
+      expect.objectContaining({
+        alertId: `DATA_GAP:gap:S1:${t0}`,
+        startMs: t0,
+        endMs: t0 + 300 * minute,
+        ongoing: false,
+        durationMs: 300 * minute,
+        limitMs: 10 * minute,
+        loggingIntervals: { count: 12, shortestMs: 25 * minute, longestMs: 25 * minute },
+        coverage: null,
+      }),
+    ]);
+  });
+
+  it('ends a run at a covered interval; the next over-long interval starts another', () => {
+    const readings = [
+      { ms: t0, milliC: 5000 },
+      { ms: t0 + 20 * minute, milliC: 5000 },
+      { ms: t0 + 50 * minute, milliC: 5000 },
+      { ms: t0 + 55 * minute, milliC: 5000 },
+      { ms: t0 + 70 * minute, milliC: 5000 },
+    ];
+    const gaps = ofType(evaluate(readings), 'DATA_GAP');
+    expect(
+      gaps.map((gap) => [gap.startMs, gap.endMs, gap.durationMs, gap.loggingIntervals]),
+    ).toEqual([
+      [
+        t0,
+        t0 + 50 * minute,
+        50 * minute,
+        { count: 2, shortestMs: 20 * minute, longestMs: 30 * minute },
+      ],
+      [
+        t0 + 55 * minute,
+        t0 + 70 * minute,
+        15 * minute,
+        { count: 1, shortestMs: 15 * minute, longestMs: 15 * minute },
+      ],
+    ]);
+  });
+
+  it('counts only the run’s time inside the transit period, and raises it only beyond the interval', () => {
+    const readings = series(Array<number>(5).fill(5), 20);
+    // Transit starts 65 min in: 15 min of the 4th interval and all of the 5th count.
+    expect(ofType(evaluate(readings, profile, t0 + 65 * minute), 'DATA_GAP')).toEqual([
+      expect.objectContaining({ startMs: t0, durationMs: 15 * minute }),
+    ]);
+    // Transit starts 72 min in: 8 min count, no longer than the interval.
+    expect(ofType(evaluate(readings, profile, t0 + 72 * minute), 'DATA_GAP')).toHaveLength(0);
+  });
+
+  it('lets one excursion sampled coarsely stay one alert, and counts its unlogged time', () => {
+    // Every 20 min: 5, 9, 9, 9, 5 °C, 9 °C from t0 + 20 min to t0 + 80 min.
+    const readings = series([5, 9, 9, 9, 5], 20);
+    const alerts = evaluate(readings);
+    expect(ofType(alerts, 'OUT_OF_RANGE')).toEqual([
+      expect.objectContaining({
+        startMs: t0 + 20 * minute,
+        endMs: t0 + 80 * minute,
+        durationMs: hour,
+        coverage: { coveredMs: 0, uncoveredMs: hour, uncoveredGaps: 3 },
+      }),
+    ]);
+    expect(ofType(alerts, 'CONTINUOUS')).toHaveLength(0);
+  });
+
+  it('totals unlogged breach time in CUMULATIVE, stated apart', () => {
+    // 9 °C held through a 40 min unlogged interval, then 90 min logged every 5 min.
+    const readings = [
+      { ms: t0, milliC: 9000 },
+      ...series(Array<number>(19).fill(9), 5, t0 + 40 * minute),
+      { ms: t0 + 135 * minute, milliC: 5000 },
+    ];
+    expect(ofType(evaluate(readings), 'CUMULATIVE')).toEqual([
+      expect.objectContaining({
+        durationMs: 135 * minute,
+        coverage: { coveredMs: 95 * minute, uncoveredMs: 40 * minute, uncoveredGaps: 1 },
+      }),
+    ]);
+  });
+
+  it('leaves unlogged time out of MKT', () => {
+    const mktProfile: TemperatureProfile = {
+      ...profile,
+      rules: [],
+      mkt: { limitMilliC: 8000, windowMs: 24 * hour, minCoverageMs: hour },
+    };
+    // 30 °C for 70 min unlogged, then 5 °C logged every 5 min for 12 h: MKT of the logged part.
+    const readings = [
+      { ms: t0, milliC: 30_000 },
+      ...series(Array<number>(145).fill(5), 5, t0 + 70 * minute),
+    ];
+    const alerts = evaluate(readings, mktProfile);
+    expect(ofType(alerts, 'MKT')).toHaveLength(0);
+    expect(ofType(alerts, 'DATA_GAP')).toHaveLength(1);
+  });
+});
+
 describe('data gap: silence since the last reading (rule 6)', () => {
   const silenceOf = (last: number, observedAtMs: number, endMs: number | null = null) => {
     const track = emptyTrack('S1');
@@ -239,20 +368,46 @@ describe('data gap: silence since the last reading (rule 6)', () => {
     expect(silenceOf(t0, t0 + 9 * hour, t0 + 5 * minute)).toBeNull();
   });
 
-  it('is folded into the gap the next reading closes, under the same id', () => {
+  // Changed with issue 9: the silence is part of the gap run it follows, so a reading that ends
+  // it with another over-long interval extends that run instead of closing a gap of its own.
+  it('is folded into the gap run the next reading continues, under the same id', () => {
     const evaluator = new ExcursionEvaluator(profile, { startMs: t0, endMs: null }, t0 + hour);
     const track = emptyTrack('S1');
     const first = evaluator.fold(track, [{ ms: t0, milliC: 5000 }]);
-    expect(first.get(`DATA_GAP:gap:S1:${t0}`)).toMatchObject({ ongoing: true, durationMs: hour });
-    const closed = evaluator.fold(track, [{ ms: t0 + 30 * minute, milliC: 5000 }]);
+    expect(first.get(`DATA_GAP:gap:S1:${t0}`)).toMatchObject({
+      ongoing: true,
+      durationMs: hour,
+      loggingIntervals: { count: 0, shortestMs: null, longestMs: null },
+    });
+    // 30 min later, and silent again for 30 min by the observation time: still ongoing.
+    const continued = evaluator.fold(track, [{ ms: t0 + 30 * minute, milliC: 5000 }]);
+    expect(continued.get(`DATA_GAP:gap:S1:${t0}`)).toMatchObject({
+      ongoing: true,
+      endMs: null,
+      durationMs: hour,
+      loggingIntervals: { count: 1, shortestMs: 30 * minute, longestMs: 30 * minute },
+    });
+    // 25 min later, 5 min before the observation time: the silence is over, the run closed.
+    const closed = evaluator.fold(track, [{ ms: t0 + 55 * minute, milliC: 5000 }]);
     expect(closed.get(`DATA_GAP:gap:S1:${t0}`)).toMatchObject({
       ongoing: false,
-      endMs: t0 + 30 * minute,
-      durationMs: 30 * minute,
+      endMs: t0 + 55 * minute,
+      durationMs: 55 * minute,
+      loggingIntervals: { count: 2, shortestMs: 25 * minute, longestMs: 30 * minute },
     });
-    // A reading within the interval ends the silence without a gap: withdrawn.
-    const filled = evaluator.fold(track, [{ ms: t0 + 35 * minute, milliC: 5000 }]);
+  });
+
+  it('is withdrawn when the next reading comes within the logging interval', () => {
+    const evaluator = new ExcursionEvaluator(profile, { startMs: t0, endMs: null }, t0 + hour);
+    const track = emptyTrack('S1');
+    evaluator.fold(track, [{ ms: t0 + 30 * minute, milliC: 5000 }]);
+    const filled = evaluator.fold(track, [
+      { ms: t0 + 35 * minute, milliC: 5000 },
+      { ms: t0 + 45 * minute, milliC: 5000 },
+      { ms: t0 + 55 * minute, milliC: 5000 },
+    ]);
     expect(filled.get(`DATA_GAP:gap:S1:${t0 + 30 * minute}`)).toBeNull();
+    expect([...filled.values()].filter((a) => a !== null)).toEqual([]);
   });
 });
 

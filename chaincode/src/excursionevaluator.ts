@@ -29,17 +29,36 @@ export type DerivedAlert = Omit<
   | 'acknowledgement'
 >;
 
-interface OpenRun {
+/** Time of a span split by whether the logger covered it (see `AlertCoverage`). */
+interface Coverage {
+  coveredMs: number;
+  uncoveredMs: number;
+  uncoveredGaps: number;
+}
+
+interface OpenRun extends Coverage {
   startMs: number;
   lastMs: number;
   peakMilliC: number;
 }
 
-interface CumulativeTotal {
-  totalMs: number;
+interface CumulativeTotal extends Coverage {
   startMs: number | null;
   endMs: number | null;
   peakMilliC: number;
+}
+
+/** Consecutive over-long intervals between readings: one DATA_GAP finding. */
+interface GapRun {
+  /** The reading before the first over-long interval: the finding's id. */
+  startMs: number;
+  /** The reading after the last one. */
+  endMs: number;
+  intervals: number;
+  shortestMs: number;
+  longestMs: number;
+  /** Their time inside the transit period, as known when they were folded. */
+  insideMs: number;
 }
 
 interface MktWindow {
@@ -60,6 +79,8 @@ export interface SensorTrack {
   runs: Record<string, OpenRun>;
   cumulative: Record<string, CumulativeTotal>;
   mktWindow: MktWindow | null;
+  /** Open while the last interval was over-long: the next one may extend it. */
+  gapRun: GapRun | null;
   activeAlertIds: string[];
 }
 
@@ -83,6 +104,7 @@ export function emptyTrack(sensorId: string): SensorTrack {
     runs: {},
     cumulative: {},
     mktWindow: null,
+    gapRun: null,
     activeAlertIds: [],
   };
 }
@@ -130,12 +152,18 @@ export class ExcursionEvaluator {
   #step(track: SensorTrack, reading: TimedReading, out: AlertOutcome): void {
     const previous = track.last;
     if (previous !== null) {
-      const gapMs = reading.ms - previous.ms;
-      if (gapMs > this.#profile.maxLoggingIntervalMs) {
-        this.#breakAtGap(track, out);
-        this.#recordGap(track.sensorId, previous.ms, reading.ms, false, out);
+      // Gaps break nothing: an open run's span goes on through them, stated as uncovered.
+      const lengthMs = reading.ms - previous.ms;
+      const covered = lengthMs <= this.#profile.maxLoggingIntervalMs;
+      for (const run of Object.values(track.runs)) {
+        addSpan(run, lengthMs, covered);
+      }
+      this.#accrueCumulative(track, previous, reading.ms, covered);
+      if (covered) {
+        this.#closeGapRun(track, out);
+        this.#accrueMkt(track, previous, reading.ms, out);
       } else {
-        this.#accrue(track, previous, reading.ms, out);
+        this.#extendGapRun(track, previous.ms, reading.ms);
       }
     }
     this.#observe(track, reading, out);
@@ -143,40 +171,80 @@ export class ExcursionEvaluator {
     track.count += 1;
   }
 
-  // A gap is unknown time: every stretch ends at its last reading.
-  #breakAtGap(track: SensorTrack, out: AlertOutcome): void {
-    for (const [key, run] of Object.entries(track.runs)) {
-      this.#emitRun(track.sensorId, key, run, run.lastMs, false, out);
+  #extendGapRun(track: SensorTrack, fromMs: number, toMs: number): void {
+    const lengthMs = toMs - fromMs;
+    const insideMs = this.#insideTransit(fromMs, toMs);
+    const run = track.gapRun;
+    if (run === null) {
+      track.gapRun = {
+        startMs: fromMs,
+        endMs: toMs,
+        intervals: 1,
+        shortestMs: lengthMs,
+        longestMs: lengthMs,
+        insideMs,
+      };
+      return;
     }
-    track.runs = {};
+    run.endMs = toMs;
+    run.intervals += 1;
+    run.shortestMs = Math.min(run.shortestMs, lengthMs);
+    run.longestMs = Math.max(run.longestMs, lengthMs);
+    run.insideMs += insideMs;
+  }
+
+  #closeGapRun(track: SensorTrack, out: AlertOutcome): void {
+    if (track.gapRun !== null) {
+      this.#emitGap(track.sensorId, track.gapRun, null, out);
+      track.gapRun = null;
+    }
   }
 
   /** The silence since the track's last reading, as of the observation time. */
   silence(track: SensorTrack): AlertOutcome {
     const out: AlertOutcome = new Map();
-    this.#recordSilence(track, out);
+    this.#emitGapState(track, out);
     return out;
   }
 
-  #recordSilence(track: SensorTrack, out: AlertOutcome): void {
-    if (track.last !== null && this.#observedAtMs !== null) {
-      this.#recordGap(track.sensorId, track.last.ms, this.#observedAtMs, true, out);
+  /**
+   * The sensor's last gap run, extended by the silence since its last reading when that silence
+   * is over-long by the observation time (ongoing), or that silence alone.
+   */
+  #emitGapState(track: SensorTrack, out: AlertOutcome): void {
+    const last = track.last;
+    if (last === null) {
+      return;
+    }
+    const observedAtMs = this.#observedAtMs;
+    const silenceMs =
+      observedAtMs !== null && observedAtMs - last.ms > this.#profile.maxLoggingIntervalMs
+        ? this.#insideTransit(last.ms, observedAtMs)
+        : null;
+    if (track.gapRun !== null) {
+      this.#emitGap(track.sensorId, track.gapRun, silenceMs, out);
+    } else if (silenceMs !== null) {
+      this.#emitGap(track.sensorId, silenceOnly(last.ms), silenceMs, out);
+    } else {
+      out.set(gapAlertId(track.sensorId, last.ms), null);
     }
   }
 
-  /** A silence from `fromMs` to `toMs`; `ongoing` when no reading has ended it yet. */
-  #recordGap(
-    sensorId: string,
-    fromMs: number,
-    toMs: number,
-    ongoing: boolean,
-    out: AlertOutcome,
-  ): void {
+  /** Part of `[fromMs, toMs]` inside the transit period. */
+  #insideTransit(fromMs: number, toMs: number): number {
     const start = this.#transit.startMs;
-    const alertId = gapAlertId(sensorId, fromMs);
+    if (start === null) {
+      return 0;
+    }
     const end = this.#transit.endMs ?? Number.MAX_SAFE_INTEGER;
-    const insideMs = start === null ? 0 : Math.min(toMs, end) - Math.max(fromMs, start);
-    if (insideMs <= this.#profile.maxLoggingIntervalMs) {
+    return Math.max(0, Math.min(toMs, end) - Math.max(fromMs, start));
+  }
+
+  /** `ongoingMs`: the ongoing silence's part inside transit that extends the run, if any. */
+  #emitGap(sensorId: string, run: GapRun, ongoingMs: number | null, out: AlertOutcome): void {
+    const alertId = gapAlertId(sensorId, run.startMs);
+    const durationMs = run.insideMs + (ongoingMs ?? 0);
+    if (durationMs <= this.#profile.maxLoggingIntervalMs) {
       out.set(alertId, null);
       return;
     }
@@ -189,27 +257,35 @@ export class ExcursionEvaluator {
       direction: null,
       thresholdMilliC: null,
       limitMs: this.#profile.maxLoggingIntervalMs,
-      startMs: fromMs,
-      endMs: ongoing ? null : toMs,
-      ongoing,
-      durationMs: insideMs,
+      startMs: run.startMs,
+      endMs: ongoingMs === null ? run.endMs : null,
+      ongoing: ongoingMs !== null,
+      durationMs,
       peakMilliC: null,
       mktMilliC: null,
+      coverage: null,
+      loggingIntervals:
+        run.intervals === 0
+          ? { count: 0, shortestMs: null, longestMs: null }
+          : { count: run.intervals, shortestMs: run.shortestMs, longestMs: run.longestMs },
     });
   }
 
-  // Sample and hold: the previous reading's temperature holds until this reading.
-  #accrue(track: SensorTrack, previous: TimedReading, untilMs: number, out: AlertOutcome): void {
-    const durationMs = untilMs - previous.ms;
+  // Sample and hold: the previous reading's temperature holds until this reading, logged or not.
+  #accrueCumulative(
+    track: SensorTrack,
+    previous: TimedReading,
+    untilMs: number,
+    covered: boolean,
+  ): void {
     for (const rule of this.#cumulativeRules) {
       if (isBeyond(rule, previous.milliC)) {
         const total = (track.cumulative[rule.id] ??= newTotal(previous.milliC));
-        total.totalMs += durationMs;
+        addSpan(total, untilMs - previous.ms, covered);
         total.startMs ??= previous.ms;
         total.endMs = untilMs;
       }
     }
-    this.#accrueMkt(track, previous, untilMs, out);
   }
 
   #accrueMkt(track: SensorTrack, previous: TimedReading, untilMs: number, out: AlertOutcome): void {
@@ -259,7 +335,14 @@ export class ExcursionEvaluator {
     const run = track.runs[key];
     if (beyond) {
       if (run === undefined) {
-        track.runs[key] = { startMs: reading.ms, lastMs: reading.ms, peakMilliC: reading.milliC };
+        track.runs[key] = {
+          startMs: reading.ms,
+          lastMs: reading.ms,
+          peakMilliC: reading.milliC,
+          coveredMs: 0,
+          uncoveredMs: 0,
+          uncoveredGaps: 0,
+        };
       } else {
         run.lastMs = reading.ms;
         run.peakMilliC = this.#farther(key, run.peakMilliC, reading.milliC);
@@ -286,7 +369,7 @@ export class ExcursionEvaluator {
     if (track.mktWindow !== null) {
       this.#emitMkt(track.sensorId, track.mktWindow, out);
     }
-    this.#recordSilence(track, out);
+    this.#emitGapState(track, out);
   }
 
   #emitRun(
@@ -316,6 +399,8 @@ export class ExcursionEvaluator {
         durationMs,
         peakMilliC: run.peakMilliC,
         mktMilliC: null,
+        coverage: coverageOf(run),
+        loggingIntervals: null,
       });
       return;
     }
@@ -343,6 +428,8 @@ export class ExcursionEvaluator {
       durationMs,
       peakMilliC: run.peakMilliC,
       mktMilliC: null,
+      coverage: coverageOf(run),
+      loggingIntervals: null,
     });
   }
 
@@ -354,7 +441,8 @@ export class ExcursionEvaluator {
     out: AlertOutcome,
   ): void {
     const alertId = `CUMULATIVE:${rule.id}:${sensorId}`;
-    if (total.totalMs <= rule.durationMs || total.startMs === null) {
+    const totalMs = total.coveredMs + total.uncoveredMs;
+    if (totalMs <= rule.durationMs || total.startMs === null) {
       out.set(alertId, null);
       return;
     }
@@ -370,9 +458,11 @@ export class ExcursionEvaluator {
       startMs: total.startMs,
       endMs: total.endMs,
       ongoing,
-      durationMs: total.totalMs,
+      durationMs: totalMs,
       peakMilliC: total.peakMilliC,
       mktMilliC: null,
+      coverage: coverageOf(total),
+      loggingIntervals: null,
     });
   }
 
@@ -403,6 +493,8 @@ export class ExcursionEvaluator {
       durationMs: window.coveredMs,
       peakMilliC: window.peakMilliC,
       mktMilliC: mktMilliC(window.exposure, window.coveredMs),
+      coverage: null,
+      loggingIntervals: null,
     });
   }
 
@@ -421,13 +513,35 @@ export class ExcursionEvaluator {
   }
 }
 
-/** One id per silence, open or closed: a reading that ends it keeps the id. */
+/** One id per gap run, keyed on its first interval's start: later readings keep the id. */
 function gapAlertId(sensorId: string, fromMs: number): string {
   return `DATA_GAP:gap:${sensorId}:${fromMs}`;
 }
 
 function newTotal(peakMilliC: number): CumulativeTotal {
-  return { totalMs: 0, startMs: null, endMs: null, peakMilliC };
+  return { startMs: null, endMs: null, peakMilliC, coveredMs: 0, uncoveredMs: 0, uncoveredGaps: 0 };
+}
+
+function addSpan(span: Coverage, lengthMs: number, covered: boolean): void {
+  if (covered) {
+    span.coveredMs += lengthMs;
+  } else {
+    span.uncoveredMs += lengthMs;
+    span.uncoveredGaps += 1;
+  }
+}
+
+function coverageOf(span: Coverage): Coverage {
+  return {
+    coveredMs: span.coveredMs,
+    uncoveredMs: span.uncoveredMs,
+    uncoveredGaps: span.uncoveredGaps,
+  };
+}
+
+/** A silence since the last reading with no over-long interval before it. */
+function silenceOnly(lastMs: number): GapRun {
+  return { startMs: lastMs, endMs: lastMs, intervals: 0, shortestMs: 0, longestMs: 0, insideMs: 0 };
 }
 
 function deviation(profile: TemperatureProfile, milliC: number): number {

@@ -18,9 +18,23 @@ import {
   sensorKey,
   unmarshal,
 } from './ledgerkeys';
-import { type ReadingRow, marshalBytes } from '@coldtrace/protocol';
+import {
+  type ReadingConflict,
+  type ReadingFlags,
+  type ReadingRow,
+  marshalBytes,
+  valueOfRow,
+} from '@coldtrace/protocol';
 import { readAllEntries } from './paging';
 import { type ReadingChunk, mergeRows } from './readingchunk';
+import {
+  type SensorState,
+  addFlags,
+  flagsOf,
+  hasFlags,
+  noFlags,
+  oldReadingBeforeMs,
+} from './readingflags';
 import type { ParsedReading, ReadingBatch } from './sensorreading';
 import { toRow } from './sensorreading';
 import type { Shipment } from './shipment';
@@ -28,9 +42,15 @@ import { advance } from './shipmentlifecycle';
 
 export interface IngestResult {
   readonly shipment: Shipment;
-  readonly accepted: number;
+  readonly stored: number;
   readonly duplicates: number;
+  /** Sorted by sensor and time. */
+  readonly conflicts: readonly ReadingConflict[];
+  /** Of the readings stored now, and the conflicts not recorded before. */
+  readonly flags: ReadingFlags;
   readonly changes: readonly AlertChange[];
+  /** False when the batch changed nothing (a replay): nothing was written. */
+  readonly wrote: boolean;
 }
 
 /**
@@ -43,33 +63,50 @@ export async function ingestReadings(
   batch: ReadingBatch,
 ): Promise<IngestResult> {
   const evaluator = evaluatorAt(ctx, shipment);
+  const oldBeforeMs = oldReadingBeforeMs(shipment);
   const bySensor = new Map<string, ParsedReading[]>();
   for (const reading of batch.readings) {
     const list = bySensor.get(reading.sensorId) ?? [];
     list.push(reading);
     bySensor.set(reading.sensorId, list);
   }
-  let accepted = 0;
+  let stored = 0;
+  let duplicates = 0;
+  let flags = noFlags;
+  const conflicts: ReadingConflict[] = [];
   const outcomes: AlertOutcome[] = [];
   const folded = new Set<string>();
   for (const sensorId of [...bySensor.keys()].sort()) {
-    const stored = await storeSensorReadings(
+    const merged = await storeSensorReadings(
       ctx,
       shipment.shipmentId,
       sensorId,
       bySensor.get(sensorId) ?? [],
     );
-    accepted += stored.added.length;
-    if (stored.added.length > 0) {
+    stored += merged.added.length;
+    duplicates += merged.duplicates;
+    conflicts.push(...merged.conflicts);
+    const sensorFlags = flagsOf(merged.added, merged.recorded, oldBeforeMs);
+    flags = addFlags(flags, sensorFlags);
+    if (merged.added.length > 0) {
       folded.add(sensorId);
       outcomes.push(
-        await deriveSensorAlerts(ctx, shipment.shipmentId, sensorId, stored, evaluator),
+        await deriveSensorAlerts(
+          ctx,
+          shipment.shipmentId,
+          sensorId,
+          merged,
+          evaluator,
+          sensorFlags,
+        ),
       );
+    } else if (hasFlags(sensorFlags)) {
+      await addSensorFlags(ctx, shipment.shipmentId, sensorId, sensorFlags);
     }
   }
-  if (accepted > 0) {
+  if (stored > 0) {
     // Sensors without new readings: only their silence can have changed. A batch that adds
-    // nothing stays a no-op, so a replay writes nothing.
+    // nothing stays free of alert writes, so a replay writes nothing.
     for (const sensorId of shipment.sensorIds) {
       if (!folded.has(sensorId)) {
         outcomes.push(await observeSensor(ctx, shipment.shipmentId, sensorId, evaluator, null));
@@ -77,17 +114,25 @@ export async function ingestReadings(
     }
   }
   const changes = await applyOutcomes(ctx, shipment, outcomes);
-  const sensorIds = [...new Set([...shipment.sensorIds, ...bySensor.keys()])].sort();
+  const sensorIds = [...new Set([...shipment.sensorIds, ...folded])].sort();
   const updated = quarantineOnCritical(
     {
       ...shipment,
-      readingCount: shipment.readingCount + accepted,
-      sensorIds: accepted > 0 ? sensorIds : shipment.sensorIds,
+      readingCount: shipment.readingCount + stored,
+      sensorIds: stored > 0 ? sensorIds : shipment.sensorIds,
     },
     changes,
     ctx.txTimeMs,
   );
-  return { shipment: updated, accepted, duplicates: batch.readings.length - accepted, changes };
+  return {
+    shipment: updated,
+    stored,
+    duplicates,
+    conflicts,
+    flags,
+    changes,
+    wrote: stored > 0 || flags.conflicts > 0,
+  };
 }
 
 export interface ObservationResult {
@@ -137,7 +182,12 @@ function quarantineOnCritical(
 }
 
 interface StoredReadings {
+  /** Sorted by time. */
   readonly added: ReadingRow[];
+  readonly duplicates: number;
+  readonly conflicts: ReadingConflict[];
+  /** Conflicting rows recorded now for the first time. */
+  readonly recorded: number;
   readonly chunks: ReadonlyMap<string, ReadingChunk>;
 }
 
@@ -153,19 +203,66 @@ async function storeSensorReadings(
     byDay.set(day, [...(byDay.get(day) ?? []), toRow(reading)]);
   }
   const added: ReadingRow[] = [];
+  const conflicts: ReadingConflict[] = [];
   const chunks = new Map<string, ReadingChunk>();
+  let duplicates = 0;
+  let recorded = 0;
   for (const day of [...byDay.keys()].sort((a, b) => a - b)) {
     const key = readingsKey(ctx.stub, shipmentId, sensorId, day);
-    const chunk = (await getJson<ReadingChunk>(ctx.stub, key)) ?? { rows: [] };
-    const addedToChunk = mergeRows(chunk, byDay.get(day) ?? []);
-    if (addedToChunk.length > 0) {
-      added.push(...addedToChunk);
-      chunks.set(key, chunk);
-      await ctx.stub.putState(key, marshalBytes(chunk));
+    const before = (await getJson<ReadingChunk>(ctx.stub, key)) ?? { rows: [] };
+    const merge = mergeRows(before, byDay.get(day) ?? []);
+    duplicates += merge.duplicates;
+    recorded += merge.recorded;
+    for (const conflict of merge.conflicts) {
+      conflicts.push({
+        sensorId,
+        timestampMs: conflict.stored[0],
+        stored: valueOfRow(conflict.stored),
+        submitted: valueOfRow(conflict.submitted),
+      });
+    }
+    if (merge.chunk !== before) {
+      added.push(...merge.added);
+      chunks.set(key, merge.chunk);
+      await ctx.stub.putState(key, marshalBytes(merge.chunk));
     }
   }
   added.sort((a, b) => a[0] - b[0]);
-  return { added, chunks };
+  // Stable: conflicts at one time keep their order in the batch.
+  conflicts.sort((a, b) => a.timestampMs - b.timestampMs);
+  return { added, duplicates, conflicts, recorded, chunks };
+}
+
+/** Writes the sensor's state with its evaluation track and its flags grown by `flags`. */
+async function saveSensorState(
+  ctx: ColdChainContext,
+  key: string,
+  track: SensorTrack,
+  previous: SensorState | undefined,
+  flags: ReadingFlags,
+): Promise<void> {
+  const state: SensorState = {
+    ...track,
+    readingFlags: addFlags(previous?.readingFlags ?? noFlags, flags),
+  };
+  await ctx.stub.putState(key, marshalBytes(state));
+}
+
+/** A sensor whose batch stored nothing new but recorded conflicts: its flags only. */
+async function addSensorFlags(
+  ctx: ColdChainContext,
+  shipmentId: string,
+  sensorId: string,
+  flags: ReadingFlags,
+): Promise<void> {
+  const key = sensorKey(ctx.stub, shipmentId, sensorId);
+  const previous = await getJson<SensorState>(ctx.stub, key);
+  await saveSensorState(ctx, key, previous ?? emptyTrack(sensorId), previous, flags);
+}
+
+/** A state written before gap runs were tracked cannot be folded on: it is re-derived. */
+function isCurrentTrack(track: SensorTrack): boolean {
+  return Object.hasOwn(track, 'gapRun');
 }
 
 async function deriveSensorAlerts(
@@ -174,12 +271,15 @@ async function deriveSensorAlerts(
   sensorId: string,
   stored: StoredReadings,
   evaluator: ExcursionEvaluator,
+  flags: ReadingFlags,
 ): Promise<AlertOutcome> {
   const key = sensorKey(ctx.stub, shipmentId, sensorId);
-  const previous = (await getJson<SensorTrack>(ctx.stub, key)) ?? emptyTrack(sensorId);
+  const saved = await getJson<SensorState>(ctx.stub, key);
+  const previous = saved ?? emptyTrack(sensorId);
   const firstAdded = stored.added[0];
   const inOrder =
-    previous.last === null || (firstAdded !== undefined && firstAdded[0] > previous.last.ms);
+    isCurrentTrack(previous) &&
+    (previous.last === null || (firstAdded !== undefined && firstAdded[0] > previous.last.ms));
   let track: SensorTrack;
   let outcome: AlertOutcome;
   if (inOrder) {
@@ -192,7 +292,7 @@ async function deriveSensorAlerts(
     outcome = await rederive(ctx, shipmentId, track, previous, stored.chunks, evaluator);
   }
   track.activeAlertIds = settle(previous.activeAlertIds, outcome, inOrder);
-  await ctx.stub.putState(key, marshalBytes(track));
+  await saveSensorState(ctx, key, track, saved, flags);
   return outcome;
 }
 
@@ -205,15 +305,15 @@ async function observeSensor(
   boundaryMs: number | null,
 ): Promise<AlertOutcome> {
   const key = sensorKey(ctx.stub, shipmentId, sensorId);
-  const previous = await getJson<SensorTrack>(ctx.stub, key);
+  const previous = await getJson<SensorState>(ctx.stub, key);
   if (previous === undefined || previous.last === null) {
     return new Map();
   }
-  if (boundaryMs !== null && previous.last.ms > boundaryMs) {
+  if ((boundaryMs !== null && previous.last.ms > boundaryMs) || !isCurrentTrack(previous)) {
     const track = emptyTrack(sensorId);
     const outcome = await rederive(ctx, shipmentId, track, previous, new Map(), evaluator);
     track.activeAlertIds = settle(previous.activeAlertIds, outcome, false);
-    await ctx.stub.putState(key, marshalBytes(track));
+    await saveSensorState(ctx, key, track, previous, noFlags);
     return outcome;
   }
   const outcome = evaluator.silence(previous);

@@ -1,5 +1,7 @@
 import {
   JsonReader,
+  defaultOldReadingWindowMs,
+  maxOldReadingWindowMs,
   type Place,
   type ShipmentLot,
   type TemperatureProfile,
@@ -26,6 +28,7 @@ export interface ShipmentRequest {
   readonly destination: Place;
   /** Absent: the strictest of the lots' profiles. */
   readonly profile: TemperatureProfile | undefined;
+  readonly oldReadingWindowMs: number;
 }
 
 export function parseShipmentRequest(shipmentJson: string): ShipmentRequest {
@@ -35,6 +38,7 @@ export function parseShipmentRequest(shipmentJson: string): ShipmentRequest {
     'origin',
     'destination',
     'profile',
+    'oldReadingWindowMs',
   ]);
   const lots = input
     .field('lots')
@@ -56,6 +60,9 @@ export function parseShipmentRequest(shipmentJson: string): ShipmentRequest {
     origin: parsePlace(input.field('origin')),
     destination: parsePlace(input.field('destination')),
     profile: profile === undefined ? undefined : parseProfile(profile),
+    oldReadingWindowMs:
+      input.optional('oldReadingWindowMs')?.asInteger(0, maxOldReadingWindowMs) ??
+      defaultOldReadingWindowMs,
   };
 }
 

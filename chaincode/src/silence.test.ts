@@ -28,9 +28,10 @@ async function submit(
   readings: ReturnType<typeof every5Min>,
 ): Promise<{ alertIds: string[] }> {
   ledger.timeMs = atMs;
-  return JSON.parse(
+  const receipt = JSON.parse(
     await ledger.invoke(sensorGateway, 'SubmitReadings', 'SHP-1', batchJson(batchId, readings)),
-  ) as { alertIds: string[] };
+  ) as { alerts: { alertId: string }[] };
+  return { alertIds: receipt.alerts.map((a) => a.alertId) };
 }
 
 async function alert(ledger: InMemoryLedger, alertId: string): Promise<ExcursionAlert | undefined> {
@@ -115,11 +116,14 @@ describe('DATA_GAP for a sensor silent since its last reading', () => {
     expect(lastEventAlertIds(ledger)).toEqual([silence]);
     expect(await alert(ledger, silence)).toMatchObject({ ongoing: true, durationMs: 110 * minute });
 
-    await submit(ledger, startMs + 300 * minute, 'B2', every5Min('S1', startMs + 240 * minute, 1));
+    // Changed with issue 9: submitted 10 min after the reading, so no new silence follows it
+    // (one would extend this same finding, still ongoing).
+    await submit(ledger, startMs + 250 * minute, 'B2', every5Min('S1', startMs + 240 * minute, 1));
     expect(await alert(ledger, silence)).toMatchObject({
       ongoing: false,
       endMs: startMs + 240 * minute,
       durationMs: 110 * minute,
+      loggingIntervals: { count: 1, shortestMs: 230 * minute, longestMs: 230 * minute },
     });
   });
 
@@ -138,5 +142,44 @@ describe('DATA_GAP for a sensor silent since its last reading', () => {
       endMs: startMs + 123 * minute,
       durationMs: 111 * minute,
     });
+  });
+
+  it('extends the finding of a run of coarse sampling it follows, until the next reading', async () => {
+    const ledger = await shipmentInTransit();
+    const every30Min = (fromMs: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        sensorId: 'S1',
+        ms: fromMs + i * 30 * minute,
+        celsius: 5,
+      }));
+    await submit(ledger, startMs + 65 * minute, 'B1', every30Min(startMs, 3));
+    const run = `DATA_GAP:gap:S1:${startMs}`;
+    expect(await alert(ledger, run)).toMatchObject({
+      ongoing: false,
+      endMs: startMs + 60 * minute,
+      durationMs: 60 * minute,
+      loggingIntervals: { count: 2, shortestMs: 30 * minute, longestMs: 30 * minute },
+    });
+    // Another sensor's batch 2 h later observes S1 silent: the same finding, now ongoing.
+    await submit(ledger, startMs + 180 * minute, 'B2', every5Min('S2', startMs + 170 * minute, 2));
+    expect(await alert(ledger, run)).toMatchObject({
+      ongoing: true,
+      endMs: null,
+      durationMs: 180 * minute,
+    });
+    // S1's next reading closes it, the silence now an interval of the run.
+    await submit(ledger, startMs + 200 * minute, 'B3', every30Min(startMs + 190 * minute, 1));
+    const closed = await alert(ledger, run);
+    expect(closed).toMatchObject({
+      status: 'OPEN',
+      ongoing: false,
+      endMs: startMs + 190 * minute,
+      durationMs: 190 * minute,
+      loggingIntervals: { count: 3, shortestMs: 30 * minute, longestMs: 130 * minute },
+    });
+    const gaps = JSON.parse(
+      await ledger.invoke(auditor, 'GetAlertsByShipment', 'SHP-1'),
+    ) as ExcursionAlert[];
+    expect(gaps.filter((a) => a.sensorId === 'S1' && a.type === 'DATA_GAP')).toHaveLength(1);
   });
 });

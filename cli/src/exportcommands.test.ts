@@ -35,6 +35,7 @@ const shipment: Shipment = {
   quarantinedAtMs: null,
   disposition: null,
   readingCount: 3,
+  oldReadingWindowMs: 30 * 86_400_000,
   sensorIds: ['S1'],
   eventCount: 1,
   createdBy: actor,

@@ -1,4 +1,8 @@
-import { type ShipmentEvent, readShipmentCreationFile } from '@coldtrace/gateway-client';
+import {
+  type ReadingFlags,
+  type ShipmentEvent,
+  readShipmentCreationFile,
+} from '@coldtrace/gateway-client';
 import { oneOf } from './args';
 import type { Command, CommandContext } from './commandregistry';
 import { UsageError } from './usageerror';
@@ -29,6 +33,13 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
     result.push(item);
   }
   return result;
+}
+
+/** Old readings with the earliest one's time, so QA sees at a glance how old the data is. */
+function oldReadingsCell(flags: ReadingFlags): string {
+  return flags.earliestOldReadingMs === null
+    ? String(flags.oldReadings)
+    : `${flags.oldReadings} (from ${isoTime(flags.earliestOldReadingMs)})`;
 }
 
 export const lotHistory: Command = {
@@ -132,7 +143,17 @@ export const shipmentGet: Command = {
       context.json
         ? JSON.stringify(s, null, 2)
         : formatTable(
-            ['Shipment', 'Status', 'Owner', 'Custodian', 'Pending to', 'Readings', 'Profile'],
+            [
+              'Shipment',
+              'Status',
+              'Owner',
+              'Custodian',
+              'Pending to',
+              'Readings',
+              'Old readings',
+              'Conflicts',
+              'Profile',
+            ],
             [
               [
                 s.shipmentId,
@@ -141,6 +162,8 @@ export const shipmentGet: Command = {
                 s.custodianMspId,
                 s.pendingHandover?.toMspId ?? '',
                 String(s.readingCount),
+                oldReadingsCell(s.readingFlags),
+                String(s.readingFlags.conflicts),
                 s.profile.name,
               ],
             ],

@@ -3,8 +3,9 @@ import { readReadingsFile } from '@coldtrace/readings-io';
 import { integerBetween, rfc3339Time } from './args';
 import type { Command } from './commandregistry';
 import { ProgressBar } from './progressbar';
-import { runReadingsDryRun } from './readingsdryrun';
+import { checkAgainstShipment, runReadingsDryRun } from './readingsdryrun';
 import { readingsFileOptionSpecs, readingsFileOptionsOf } from './readingsfileoptions';
+import { formatSubmissionReport, submissionWarnings } from './submissionreport';
 import { celsius, formatTable, isoTime } from './table';
 
 export const readingsSubmit: Command = {
@@ -48,6 +49,12 @@ export const readingsSubmit: Command = {
     const maxBatchSize = Number(context.optionalOption('batch-size') ?? 500);
     const maxInFlight = Number(context.optionalOption('in-flight') ?? 8);
     const client = await context.client();
+    // Values that look like another unit (41-43 as °C on a 2-8 °C profile) are warned about, not
+    // refused: the file said °C, and the alerts they raise are for QA to judge.
+    const shipment = await client.shipments.get(shipmentId);
+    for (const finding of checkAgainstShipment(readings, shipment).unitFindings) {
+      context.err(`warning: ${finding.message}`);
+    }
     const progress = new ProgressBar(context.stderr, readings.length);
     const ingestion = client.readings.newIngestion({
       maxBatchSize,
@@ -71,30 +78,10 @@ export const readingsSubmit: Command = {
         ),
       );
     } else {
-      context.out(
-        formatTable(
-          [
-            'Batch',
-            'Readings',
-            'Outcome',
-            'Accepted',
-            'Duplicates',
-            'Status',
-            'Block',
-            'Transaction',
-          ],
-          summary.batches.map((b) => [
-            b.batchId,
-            String(b.readingCount),
-            b.outcome,
-            b.receipt !== undefined ? String(b.receipt.accepted) : '',
-            b.receipt !== undefined ? String(b.receipt.duplicates) : '',
-            b.commitStatus?.codeName ?? b.error?.code ?? '',
-            b.commitStatus?.blockNumber.toString() ?? '',
-            b.transactionId ?? '',
-          ]),
-        ),
-      );
+      context.out(formatSubmissionReport(summary));
+    }
+    for (const warning of submissionWarnings(summary)) {
+      context.err(warning);
     }
     const failed = summary.batches.find((b) => b.outcome === 'failed');
     if (failed !== undefined) {

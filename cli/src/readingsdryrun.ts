@@ -9,7 +9,6 @@ import {
   type OldReadingsFinding,
   type ParsedReadings,
   type SensorSummary,
-  defaultOldReadingWindowMs,
   findImplausibleUnits,
   findReadingsLongBeforeShipment,
   summarizeReadings,
@@ -30,12 +29,15 @@ export interface ShipmentChecks {
  */
 export function checkAgainstShipment(
   readings: readonly SensorReadingInput[],
-  shipment: Pick<Shipment, 'profile' | 'createdAtMs'>,
-  windowMs: number = defaultOldReadingWindowMs,
+  shipment: Pick<Shipment, 'profile' | 'createdAtMs' | 'oldReadingWindowMs'>,
 ): ShipmentChecks {
   return {
     unitFindings: findImplausibleUnits(readings, shipment.profile),
-    oldReadings: findReadingsLongBeforeShipment(readings, shipment.createdAtMs, windowMs),
+    oldReadings: findReadingsLongBeforeShipment(
+      readings,
+      shipment.createdAtMs,
+      shipment.oldReadingWindowMs,
+    ),
   };
 }
 
@@ -94,7 +96,7 @@ function checkLines(shipment: Shipment, checks: ShipmentChecks): string[] {
       ? ['  units: every sensor fits the profile']
       : checks.unitFindings.map((f) => `  UNIT? ${f.message}`)),
     checks.oldReadings === undefined
-      ? `  times: no reading is more than ${Math.round(defaultOldReadingWindowMs / 86_400_000)} days older than the shipment`
+      ? `  times: no reading is more than ${Math.round(shipment.oldReadingWindowMs / 86_400_000)} days older than the shipment`
       : `  OLD READINGS: ${checks.oldReadings.message}`,
   ];
 }

@@ -3,6 +3,9 @@
 export type {
   Actor,
   AlertAcknowledgement,
+  AlertChangeCounts,
+  AlertChangeKind,
+  AlertCoverage,
   AlertSeverity,
   AlertStatus,
   AlertType,
@@ -14,12 +17,17 @@ export type {
   ExcursionRule,
   Lot,
   LotHistoryPage,
+  LoggingIntervals,
   LotRegistration,
   MktRule,
   Page,
   Place,
   PlaceInput,
+  ReadingConflict,
+  ReadingFlags,
+  ReadingValue,
   ReadingsReceipt,
+  ReceiptAlert,
   RuleKind,
   SensorReading,
   SensorReadingInput,
@@ -29,9 +37,11 @@ export type {
   ShipmentEventType,
   ShipmentLot,
   ShipmentStatus,
+  ShipmentView,
   TemperatureProfile,
   TemperatureUnit,
 } from '@coldtrace/protocol';
+export { defaultOldReadingWindowMs, maxOldReadingWindowMs } from '@coldtrace/protocol';
 export { type AlertNotification, alertEventName, alertEventSchema } from './alertnotification';
 export { type Alerts } from './alerts';
 export {
@@ -107,3 +117,4 @@ export { type Readings, type ReadingsQuery } from './readings';
 export { type BackoffPolicy, defaultBackoffPolicy } from './retry';
 export { readShipmentCreation, readShipmentCreationFile } from './shipmentcreationfile';
 export { type Shipments } from './shipments';
+export { type ShipmentSubmission } from './submissionsummary';

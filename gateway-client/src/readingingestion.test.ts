@@ -45,9 +45,13 @@ class FakeLedger implements TransactionSubmitter {
     const receipt = {
       shipmentId,
       batchId: batch.batchId,
-      accepted: batch.readings.length,
+      stored: batch.readings.length,
       duplicates: 0,
-      alertIds: [],
+      conflicts: [],
+      oldReadings: 0,
+      earliestOldReadingMs: null,
+      alerts: [],
+      alertCounts: { raised: 0, changed: 0, withdrawn: 0 },
       shipmentStatus: 'IN_TRANSIT',
       readingCount: batch.readings.length,
     };
@@ -89,7 +93,7 @@ describe('ReadingIngestion', () => {
     expect(results.map((r) => r.outcome)).toEqual(['committed', 'committed', 'committed']);
     expect(results.map((r) => r.transactionId)).toEqual(['tx1', 'tx2', 'tx3']);
     expect(results.every((r) => r.commitStatus?.codeName === 'VALID')).toBe(true);
-    expect(results[0]?.receipt?.accepted).toBe(2);
+    expect(results[0]?.receipt?.stored).toBe(2);
   });
 
   it('sends one shipment in order while bounding transactions in flight', async () => {
@@ -102,6 +106,11 @@ describe('ReadingIngestion', () => {
     ]);
     expect(summary.committedBatches).toBe(12);
     expect(summary.committedReadings).toBe(12);
+    expect(summary.shipments.map((s) => [s.shipmentId, s.receipts, s.stored])).toEqual([
+      ['A', 4, 4],
+      ['B', 4, 4],
+      ['C', 4, 4],
+    ]);
     expect(ledger.maxInFlight).toBe(2);
     for (const shipment of ['A', 'B', 'C']) {
       const times = ledger.sent

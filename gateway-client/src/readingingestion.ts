@@ -10,6 +10,7 @@ import { InFlightLimit } from './inflightlimit';
 import { type ReadingBatch, batchJson, batchReadings } from './readingbatch';
 import type { ShipmentReadings } from './readinginput';
 import { type BackoffPolicy, type Sleep, defaultBackoffPolicy, withRetry } from './retry';
+import { type ShipmentSubmission, summariseShipments } from './submissionsummary';
 import type { TransactionSubmitter } from './transactionsubmitter';
 
 /** Options for {@link ReadingIngestion}. */
@@ -58,8 +59,10 @@ export interface IngestionSummary {
   readonly committedBatches: number;
   readonly failedBatches: number;
   readonly skippedBatches: number;
-  /** Readings in committed batches (including duplicates the chaincode ignored). */
+  /** Readings in committed batches (including duplicates and conflicts the chaincode refused). */
   readonly committedReadings: number;
+  /** Per shipment, in order of first batch: what its committed batches' receipts report. */
+  readonly shipments: readonly ShipmentSubmission[];
 }
 
 /**
@@ -106,6 +109,7 @@ export function summarise(batches: readonly BatchResult[]): IngestionSummary {
     committedReadings: batches
       .filter((batch) => batch.outcome === 'committed')
       .reduce((total, batch) => total + batch.readingCount, 0),
+    shipments: summariseShipments(batches),
   };
 }
 

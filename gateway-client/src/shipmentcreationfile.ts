@@ -28,12 +28,14 @@ export function readShipmentCreation(value: unknown): ShipmentCreation {
         ? json.string('profile')
         : readTemperatureProfile(json.field('profile'), 'input')
       : undefined;
+    const oldReadingWindowMs = json.optionalInteger('oldReadingWindowMs');
     return {
       shipmentId: json.string('shipmentId'),
       lots: json.array('lots', readShipmentLot),
       origin: readPlaceInput(json.field('origin')),
       destination: readPlaceInput(json.field('destination')),
       ...(profile !== undefined ? { profile } : {}),
+      ...(oldReadingWindowMs !== undefined ? { oldReadingWindowMs } : {}),
     };
   });
 }

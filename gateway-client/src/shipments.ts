@@ -4,6 +4,7 @@ import {
   type Shipment,
   type ShipmentCreation,
   type ShipmentEvent,
+  type ShipmentView,
   transactions,
 } from '@coldtrace/protocol';
 import { type PageRequest, allPages } from './page';
@@ -22,7 +23,8 @@ import {
 export interface Shipments {
   /** Creates a shipment of registered lots (Pharma shipper); resolves after it committed. */
   create(shipment: ShipmentCreation): Promise<Shipment>;
-  get(shipmentId: string): Promise<Shipment>;
+  /** The shipment with its reading flags (old readings and conflicts, summed over its sensors). */
+  get(shipmentId: string): Promise<ShipmentView>;
   history(shipmentId: string, page?: PageRequest): Promise<Page<ShipmentEvent>>;
   allHistory(shipmentId: string, pageSize?: number): AsyncIterable<ShipmentEvent>;
   /** QA decision on a quarantined shipment: `RELEASE` or `REJECT`, with a reason. */

@@ -3,6 +3,7 @@ import {
   type ShipmentEvent,
   splitCompositeKey,
   stateObjectTypes,
+  storedShipmentJson,
 } from '@coldtrace/protocol';
 import type { Discrepancy, TransactionEvidence } from './provenancereport';
 import type { LotFacts, ShipmentFacts } from './provenancequeries';
@@ -29,7 +30,8 @@ function valueMismatch(
 export function compareShipment(facts: ShipmentFacts, written: WrittenState): Discrepancy[] {
   const id = facts.shipment.shipmentId;
   return [
-    ...valueMismatch(`shipment ${id}`, facts.raw, shipmentKey(id), written),
+    // GetShipment adds what it derives from other keys (readingFlags); the rest is stored.
+    ...valueMismatch(`shipment ${id}`, storedShipmentJson(facts.raw), shipmentKey(id), written),
     ...facts.history.flatMap((event, i) =>
       valueMismatch(
         `shipment ${id} event ${event.seq}`,

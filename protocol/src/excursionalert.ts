@@ -24,6 +24,29 @@ export interface AlertAcknowledgement {
   readonly txId: string;
 }
 
+/**
+ * How much of an excursion's span the logger actually covered. Intervals between consecutive
+ * readings no longer than the profile's `maxLoggingIntervalMs` are covered; longer ones are
+ * unlogged time, which still counts as excursion (sample and hold) but is stated apart.
+ */
+export interface AlertCoverage {
+  readonly coveredMs: number;
+  readonly uncoveredMs: number;
+  /** How many over-long intervals make up `uncoveredMs`. */
+  readonly uncoveredGaps: number;
+}
+
+/**
+ * The over-long intervals between readings that make up a `DATA_GAP`: the logger's observed
+ * sampling interval, to compare with the profile's (`limitMs`). `count` is 0 (and the extremes
+ * `null`) for a finding that is only the ongoing silence since the last reading.
+ */
+export interface LoggingIntervals {
+  readonly count: number;
+  readonly shortestMs: number | null;
+  readonly longestMs: number | null;
+}
+
 /** A temperature excursion (or logging gap) derived by the chaincode from a shipment's readings. */
 export interface ExcursionAlert {
   /** `<type>:<ruleId>:<sensorId>:<startMs>` (see docs/chaincode-api.md for CUMULATIVE and MKT). */
@@ -44,6 +67,10 @@ export interface ExcursionAlert {
   readonly durationMs: number;
   readonly peakMilliC: number | null;
   readonly mktMilliC: number | null;
+  /** Covered and unlogged time of the span; `null` for `MKT` and `DATA_GAP`. */
+  readonly coverage: AlertCoverage | null;
+  /** Only for `DATA_GAP`, `null` otherwise. */
+  readonly loggingIntervals: LoggingIntervals | null;
   /** The custodian at `startMs`: the organisation responsible. */
   readonly custodianMspId: string;
   readonly raisedAtMs: number;
@@ -62,8 +89,26 @@ function readAcknowledgement(json: JsonReader): AlertAcknowledgement {
   };
 }
 
+function readCoverage(json: JsonReader): AlertCoverage {
+  return {
+    coveredMs: json.field('coveredMs').asInteger(0),
+    uncoveredMs: json.field('uncoveredMs').asInteger(0),
+    uncoveredGaps: json.field('uncoveredGaps').asInteger(0),
+  };
+}
+
+function readLoggingIntervals(json: JsonReader): LoggingIntervals {
+  return {
+    count: json.field('count').asInteger(0),
+    shortestMs: json.nullableInteger('shortestMs'),
+    longestMs: json.nullableInteger('longestMs'),
+  };
+}
+
 export function readExcursionAlert(json: JsonReader): ExcursionAlert {
   const acknowledgement = json.nullable('acknowledgement');
+  const coverage = json.nullable('coverage');
+  const loggingIntervals = json.nullable('loggingIntervals');
   return {
     alertId: json.string('alertId'),
     type: json.oneOf('type', alertTypes),
@@ -82,6 +127,8 @@ export function readExcursionAlert(json: JsonReader): ExcursionAlert {
     durationMs: json.integer('durationMs'),
     peakMilliC: json.nullableInteger('peakMilliC'),
     mktMilliC: json.nullableInteger('mktMilliC'),
+    coverage: coverage === null ? null : readCoverage(coverage),
+    loggingIntervals: loggingIntervals === null ? null : readLoggingIntervals(loggingIntervals),
     custodianMspId: json.string('custodianMspId'),
     raisedAtMs: json.integer('raisedAtMs'),
     raisedTxId: json.string('raisedTxId'),

@@ -44,33 +44,53 @@ export type ReadingRow = [
   lonE6: number | null,
 ];
 
-/** The value of a `readings` key: one sensor's readings of one UTC day, sorted by time. */
+/**
+ * The value of a `readings` key: one sensor's readings of one UTC day, sorted by time, and the
+ * distinct conflicting rows submitted for a stored reading's time, sorted (evidence kept, never
+ * stored as readings). Chunks written before conflicts were recorded have no `conflicts`.
+ */
 export interface ReadingChunk {
   readonly rows: ReadingRow[];
+  readonly conflicts?: ReadingRow[];
 }
 
-/** The reading a stored row stands for, as `GetReadings` reports it. */
-export function readingOfRow(shipmentId: string, sensorId: string, row: ReadingRow): SensorReading {
-  const [timestampMs, milliC, humidity, lat, lon] = row;
+/** What was measured at a time: a reading's value, whose sensor and time are known. */
+export interface ReadingValue {
+  readonly milliC: number;
+  readonly humidityPct: number | null;
+  readonly location: { readonly lat: number; readonly lon: number } | null;
+}
+
+/** The value a stored row stands for. */
+export function valueOfRow(row: ReadingRow): ReadingValue {
+  const [, milliC, humidity, lat, lon] = row;
   return {
-    shipmentId,
-    sensorId,
-    timestampMs,
     milliC,
     humidityPct: humidity === null ? null : humidity / 10,
     location: lat === null || lon === null ? null : { lat: lat / 1e6, lon: lon / 1e6 },
   };
 }
 
-export function readSensorReading(json: JsonReader): SensorReading {
+/** The reading a stored row stands for, as `GetReadings` reports it. */
+export function readingOfRow(shipmentId: string, sensorId: string, row: ReadingRow): SensorReading {
+  return { shipmentId, sensorId, timestampMs: row[0], ...valueOfRow(row) };
+}
+
+export function readReadingValue(json: JsonReader): ReadingValue {
   const location = json.nullable('location');
   return {
-    shipmentId: json.string('shipmentId'),
-    sensorId: json.string('sensorId'),
-    timestampMs: json.integer('timestampMs'),
     milliC: json.integer('milliC'),
     humidityPct: json.nullableNumber('humidityPct'),
     location:
       location === null ? null : { lat: location.number('lat'), lon: location.number('lon') },
+  };
+}
+
+export function readSensorReading(json: JsonReader): SensorReading {
+  return {
+    shipmentId: json.string('shipmentId'),
+    sensorId: json.string('sensorId'),
+    timestampMs: json.integer('timestampMs'),
+    ...readReadingValue(json),
   };
 }

@@ -1,6 +1,7 @@
 import { type Actor, readActor } from './actor';
 import { type CustodyHandover, readCustodyHandover } from './custodyhandover';
 import { JsonReader } from './jsonreader';
+import { dayMs } from './temperature';
 import { type TemperatureProfile, readTemperatureProfile } from './temperatureprofile';
 
 export const shipmentStatuses = [
@@ -36,6 +37,14 @@ export interface Disposition {
   readonly txId: string;
 }
 
+/**
+ * Readings timed more than this before a shipment's creation are flagged as old (stored, and
+ * counted in the receipt and on the shipment), unless the shipment sets its own window.
+ */
+export const defaultOldReadingWindowMs = 30 * dayMs;
+/** Bounds of `oldReadingWindowMs` in `shipmentJson`: 0 flags every reading before creation. */
+export const maxOldReadingWindowMs = 3650 * dayMs;
+
 /** A consignment of lots moving under custody from origin to destination. */
 export interface Shipment {
   readonly shipmentId: string;
@@ -60,11 +69,34 @@ export interface Shipment {
   readonly disposition: Disposition | null;
   readonly readingCount: number;
   readonly sensorIds: readonly string[];
+  /** Readings timed before `createdAtMs` minus this are flagged as old. */
+  readonly oldReadingWindowMs: number;
   readonly eventCount: number;
   readonly createdBy: Actor;
   readonly createdAtMs: number;
   readonly updatedAtMs: number;
 }
+
+/** What QA should look at in a shipment's readings, summed over its sensors. */
+export interface ReadingFlags {
+  /** Stored readings timed more than `oldReadingWindowMs` before the shipment's creation. */
+  readonly oldReadings: number;
+  readonly earliestOldReadingMs: number | null;
+  /** Distinct submitted readings refused because another value is stored for their time. */
+  readonly conflicts: number;
+}
+
+/**
+ * `GetShipment`'s result: the stored shipment and its `readingFlags`, which the query sums from
+ * the sensors' states (they are kept per sensor so that batches of different sensors never write
+ * one shared key for them), so no `shipment` key holds them.
+ */
+export interface ShipmentView extends Shipment {
+  readonly readingFlags: ReadingFlags;
+}
+
+/** Fields of {@link ShipmentView} that the query derives, absent from the stored `Shipment`. */
+export const derivedShipmentFields = ['readingFlags'] as const;
 
 /** Where a shipment goes in `shipmentJson`: a GLN, a name or both; absent means none. */
 export interface PlaceInput {
@@ -82,6 +114,8 @@ export interface ShipmentCreation {
   readonly origin: PlaceInput;
   readonly destination: PlaceInput;
   readonly profile?: string | TemperatureProfile;
+  /** 0 to {@link maxOldReadingWindowMs}; default {@link defaultOldReadingWindowMs}. */
+  readonly oldReadingWindowMs?: number;
 }
 
 export function readShipmentLot(json: JsonReader): ShipmentLot {
@@ -125,6 +159,7 @@ export function readShipment(json: JsonReader): Shipment {
     disposition: disposition === null ? null : readDisposition(disposition),
     readingCount: json.integer('readingCount'),
     sensorIds: json.array('sensorIds', (id) => id.asString()),
+    oldReadingWindowMs: json.integer('oldReadingWindowMs'),
     eventCount: json.integer('eventCount'),
     createdBy: readActor(json.field('createdBy')),
     createdAtMs: json.integer('createdAtMs'),
@@ -134,4 +169,32 @@ export function readShipment(json: JsonReader): Shipment {
 
 export function parseShipment(bytes: Uint8Array): Shipment {
   return readShipment(JsonReader.fromBytes(bytes, 'Shipment'));
+}
+
+export function readReadingFlags(json: JsonReader): ReadingFlags {
+  return {
+    oldReadings: json.field('oldReadings').asInteger(0),
+    earliestOldReadingMs: json.nullableInteger('earliestOldReadingMs'),
+    conflicts: json.field('conflicts').asInteger(0),
+  };
+}
+
+export function readShipmentView(json: JsonReader): ShipmentView {
+  return { ...readShipment(json), readingFlags: readReadingFlags(json.field('readingFlags')) };
+}
+
+export function parseShipmentView(bytes: Uint8Array): ShipmentView {
+  return readShipmentView(JsonReader.fromBytes(bytes, 'ShipmentView'));
+}
+
+/**
+ * The stored `Shipment` a `GetShipment` result (raw JSON) reports: the result without its
+ * {@link derivedShipmentFields}, for comparing it with the value written at the `shipment` key.
+ */
+export function storedShipmentJson(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return raw;
+  }
+  const derived: readonly string[] = derivedShipmentFields;
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => !derived.includes(key)));
 }

@@ -9,7 +9,7 @@ import { parseLot } from './lot';
 import { type LotHistoryPage, type Page, parsePage, readLotHistoryPage } from './page';
 import { parseReadingsReceipt } from './readingsreceipt';
 import { type SensorReading, readSensorReading } from './sensorreading';
-import { parseShipment } from './shipment';
+import { parseShipment, parseShipmentView } from './shipment';
 import { type ShipmentEvent, readShipmentEvent } from './shipmentevent';
 import { type TemperatureProfile, readTemperatureProfile } from './temperatureprofile';
 
@@ -74,7 +74,7 @@ export const transactions = {
     parseShipment,
   ),
   GetLot: define('GetLot', 'evaluate', ['lotId'], parseLot),
-  GetShipment: define('GetShipment', 'evaluate', ['shipmentId'], parseShipment),
+  GetShipment: define('GetShipment', 'evaluate', ['shipmentId'], parseShipmentView),
   GetShipmentHistory: define(
     'GetShipmentHistory',
     'evaluate',

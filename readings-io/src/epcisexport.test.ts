@@ -51,6 +51,7 @@ const shipment: Shipment = {
   quarantinedAtMs: t0 + 30 * minuteMs,
   disposition: null,
   readingCount: 0,
+  oldReadingWindowMs: 30 * 86_400_000,
   sensorIds: [],
   eventCount: 7,
   createdBy: shipper,

@@ -1,10 +1,7 @@
-import { type SensorReadingInput, dayMs } from '@coldtrace/protocol';
+import { type SensorReadingInput, dayMs, defaultOldReadingWindowMs } from '@coldtrace/protocol';
 
-/**
- * How long before a shipment's creation a reading may be taken before it is flagged. Local until
- * the ledger's own default (a protocol constant) is merged; then this should re-export that one.
- */
-export const defaultOldReadingWindowMs = 30 * dayMs;
+// The ledger's own default, so the dry run flags exactly what the chaincode will flag.
+export { defaultOldReadingWindowMs };
 
 /** Readings taken long before the shipment they are submitted to was created. */
 export interface OldReadingsFinding {

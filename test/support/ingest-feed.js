@@ -31,7 +31,7 @@ async function main() {
             batchId: result.batchId,
             outcome: result.outcome,
             readings: result.readingCount,
-            accepted: result.receipt?.accepted ?? null,
+            stored: result.receipt?.stored ?? null,
             duplicates: result.receipt?.duplicates ?? null,
             error: result.error?.message ?? null,
           }),

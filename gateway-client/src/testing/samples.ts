@@ -20,6 +20,8 @@ export function sampleAlert(overrides: Record<string, unknown> = {}): Record<str
     durationMs: 0,
     peakMilliC: 27_500,
     mktMilliC: null,
+    coverage: { coveredMs: 0, uncoveredMs: 0, uncoveredGaps: 0 },
+    loggingIntervals: null,
     custodianMspId: 'LogisticsMSP',
     raisedAtMs: 1_700_000_100_000,
     raisedTxId: 'tx-raise',
