@@ -1,6 +1,7 @@
 import type { ExcursionAlert } from './excursionalert';
 import type { InMemoryLedger } from './testing/inmemoryledger';
 import {
+  alertsJson,
   auditor,
   batchJson,
   dispatcher,
@@ -34,9 +35,7 @@ async function submit(
 }
 
 async function alert(ledger: InMemoryLedger, alertId: string): Promise<ExcursionAlert | undefined> {
-  const alerts = JSON.parse(
-    await ledger.invoke(auditor, 'GetAlertsByShipment', 'SHP-1'),
-  ) as ExcursionAlert[];
+  const alerts = JSON.parse(await alertsJson(ledger, auditor, 'SHP-1')) as ExcursionAlert[];
   return alerts.find((a) => a.alertId === alertId);
 }
 
