@@ -6,7 +6,7 @@ import {
   type ShipmentEvent,
   transactions,
 } from '@coldtrace/protocol';
-import { type PageRequest, allPages } from './page';
+import { type PageRequest, pagedItems } from './page';
 import { pageArgs } from './pagesize';
 import {
   type TransactionSubmitter,
@@ -23,14 +23,15 @@ export interface Shipments {
   /** Creates a shipment of registered lots (Pharma shipper); resolves after it committed. */
   create(shipment: ShipmentCreation): Promise<Shipment>;
   get(shipmentId: string): Promise<Shipment>;
-  history(shipmentId: string, page?: PageRequest): Promise<Page<ShipmentEvent>>;
-  allHistory(shipmentId: string, pageSize?: number): AsyncIterable<ShipmentEvent>;
+  /** Every event of the shipment's history, in `seq` order, fetched page after page. */
+  history(shipmentId: string, request?: PageRequest): AsyncIterable<ShipmentEvent>;
+  historyPage(shipmentId: string, page?: PageRequest): Promise<Page<ShipmentEvent>>;
   /** QA decision on a quarantined shipment: `RELEASE` or `REJECT`, with a reason. */
   dispose(shipmentId: string, decision: DispositionDecision, reason: string): Promise<Shipment>;
 }
 
 export function newShipments(submitter: TransactionSubmitter): Shipments {
-  const history = (shipmentId: string, page?: PageRequest): Promise<Page<ShipmentEvent>> =>
+  const historyPage = (shipmentId: string, page?: PageRequest): Promise<Page<ShipmentEvent>> =>
     evaluateTransaction(submitter, transactions.GetShipmentHistory, [
       shipmentId,
       ...pageArgs(page),
@@ -39,12 +40,8 @@ export function newShipments(submitter: TransactionSubmitter): Shipments {
     create: (shipment) =>
       submitTransaction(submitter, transactions.CreateShipment, [JSON.stringify(shipment)]),
     get: (shipmentId) => evaluateTransaction(submitter, transactions.GetShipment, [shipmentId]),
-    history,
-    allHistory(shipmentId, pageSize) {
-      return allPages((bookmark) =>
-        history(shipmentId, { bookmark, ...(pageSize !== undefined ? { pageSize } : {}) }),
-      );
-    },
+    history: (shipmentId, request) => pagedItems((page) => historyPage(shipmentId, page), request),
+    historyPage,
     dispose: (shipmentId, decision, reason) =>
       submitTransaction(submitter, transactions.DisposeShipment, [shipmentId, decision, reason]),
   };
