@@ -1,43 +1,45 @@
-import { type ShipmentEvent, readShipmentCreationFile } from '@coldtrace/gateway-client';
+import {
+  type ShipmentEvent,
+  maxPageSize,
+  readShipmentCreationFile,
+} from '@coldtrace/gateway-client';
 import type { Command, CommandContext } from './commandregistry';
+import { ListPrinter, eachPage } from './listprinter';
 import { UsageError } from './usageerror';
 import { formatTable, isoTime } from './table';
 
-function printEvents(context: CommandContext, events: readonly ShipmentEvent[]): void {
-  context.out(
-    context.json
-      ? JSON.stringify(events, null, 2)
-      : formatTable(
-          ['Shipment', '#', 'Time', 'Event', 'By', 'Status', 'Summary'],
-          events.map((e) => [
-            e.shipmentId,
-            String(e.seq),
-            isoTime(e.timestampMs),
-            e.type,
-            `${e.actor.mspId}/${e.actor.role}`,
-            e.status,
-            e.summary,
-          ]),
-        ),
+function eventPrinter(context: CommandContext): ListPrinter<ShipmentEvent> {
+  return new ListPrinter<ShipmentEvent>(
+    context,
+    ['Shipment', '#', 'Time', 'Event', 'By', 'Status', 'Summary'],
+    (e) => [
+      e.shipmentId,
+      String(e.seq),
+      isoTime(e.timestampMs),
+      e.type,
+      `${e.actor.mspId}/${e.actor.role}`,
+      e.status,
+      e.summary,
+    ],
   );
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const result: T[] = [];
-  for await (const item of items) {
-    result.push(item);
-  }
-  return result;
 }
 
 export const lotHistory: Command = {
   path: ['lot', 'history'],
-  summary: "a lot's full history across every shipment that carried it",
+  summary: "a lot's full history across every shipment that carried it, page by page",
   roles: 'Pharma qa, auditor',
   options: [{ name: 'lot', description: 'lot id <gtin14>:<lotNumber>', required: true }],
   async run(context) {
     const client = await context.client();
-    printEvents(context, await collect(client.lots.allHistory(context.option('lot'))));
+    const lotId = context.option('lot');
+    const printer = eventPrinter(context);
+    await eachPage(
+      (bookmark) => client.lots.historyPage(lotId, { pageSize: maxPageSize, bookmark }),
+      (events) => {
+        printer.page(events);
+      },
+    );
+    printer.end();
     return 0;
   },
 };
@@ -99,12 +101,20 @@ export const lotRegister: Command = {
 
 export const shipmentHistory: Command = {
   path: ['shipment', 'history'],
-  summary: "a shipment's history",
+  summary: "a shipment's history, page by page",
   roles: 'any role',
   options: [{ name: 'shipment', description: 'shipment id', required: true }],
   async run(context) {
     const client = await context.client();
-    printEvents(context, await collect(client.shipments.allHistory(context.option('shipment'))));
+    const shipmentId = context.option('shipment');
+    const printer = eventPrinter(context);
+    await eachPage(
+      (bookmark) => client.shipments.historyPage(shipmentId, { pageSize: maxPageSize, bookmark }),
+      (events) => {
+        printer.page(events);
+      },
+    );
+    printer.end();
     return 0;
   },
 };
