@@ -125,12 +125,40 @@ describe('coldtrace alerts list', () => {
     expect(out.calls).toEqual(['openPage']);
   });
 
+  it('asks for pages of --page-size', async () => {
+    const { env, out } = environment(pages);
+    const sizes: number[] = [];
+    const argv = ['alerts', 'list', '--shipment', 'SHP-1', '--page-size', '7'];
+    const original = env.connectClient!;
+    const spying: typeof env = {
+      ...env,
+      connectClient: async (profile, user) => {
+        const client = await original(profile, user);
+        const page = client.alerts.byShipmentPage.bind(client.alerts);
+        return {
+          ...client,
+          alerts: {
+            ...client.alerts,
+            byShipmentPage: (id: string, request?: PageRequest) => {
+              sizes.push(request?.pageSize ?? 0);
+              return page(id, request);
+            },
+          },
+        };
+      },
+    };
+    expect(await runCli(registry, argv, spying)).toBe(0);
+    expect(sizes).toEqual([7, 7]);
+    expect(out.calls).toHaveLength(2);
+  });
+
   it.each([
     [['--severity', 'HIGH'], '--severity must be WARNING or CRITICAL'],
     [['--status', 'CLOSED'], '--status must be OPEN, ACKNOWLEDGED or WITHDRAWN'],
     [['--since', 'yesterday'], '--since must be a time such as'],
     [['--status', 'WITHDRAWN'], '--status WITHDRAWN needs --shipment or --lot'],
     [['--shipment', 'A', '--lot', 'B'], 'give --shipment or --lot, not both'],
+    [['--page-size', '0'], '--page-size must be a whole number from 1 to 1000'],
   ])('exits 2 for %j, naming the option', async (args, message) => {
     const { env, out } = environment(pages);
     expect(await runCli(registry, ['alerts', 'list', ...args], env)).toBe(2);

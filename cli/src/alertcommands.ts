@@ -4,7 +4,7 @@ import { formatDuration } from './duration';
 import { ListPrinter, eachPage } from './listprinter';
 import { UsageError } from './usageerror';
 import { celsius, isoTime } from './table';
-import { checkTime, oneOf, parseTime } from './optionchecks';
+import { checkTime, oneOf, pageSizeOf, pageSizeOption, parseTime } from './optionchecks';
 
 const severities = ['WARNING', 'CRITICAL'] as const;
 const statuses = ['OPEN', 'ACKNOWLEDGED', 'WITHDRAWN'] as const;
@@ -117,6 +117,7 @@ export const alertsList: Command = {
       description: 'only excursions going on at or after this time (RFC 3339, or a UTC date)',
       check: checkTime,
     },
+    pageSizeOption,
   ],
   async run(context) {
     const shipmentId = context.optionalOption('shipment');
@@ -131,7 +132,7 @@ export const alertsList: Command = {
       );
     }
     const client = await context.client();
-    const page = { pageSize: maxPageSize };
+    const page = { pageSize: pageSizeOf(context.optionalOption('page-size'), maxPageSize) };
     const fetchPage = (bookmark: string) =>
       shipmentId !== undefined
         ? client.alerts.byShipmentPage(shipmentId, { ...page, bookmark })

@@ -5,6 +5,7 @@ import {
 } from '@coldtrace/gateway-client';
 import type { Command, CommandContext } from './commandregistry';
 import { ListPrinter, eachPage } from './listprinter';
+import { pageSizeOf, pageSizeOption } from './optionchecks';
 import { UsageError } from './usageerror';
 import { formatTable, isoTime } from './table';
 
@@ -28,13 +29,20 @@ export const lotHistory: Command = {
   path: ['lot', 'history'],
   summary: "a lot's full history across every shipment that carried it, page by page",
   roles: 'Pharma qa, auditor',
-  options: [{ name: 'lot', description: 'lot id <gtin14>:<lotNumber>', required: true }],
+  options: [
+    { name: 'lot', description: 'lot id <gtin14>:<lotNumber>', required: true },
+    pageSizeOption,
+  ],
   async run(context) {
     const client = await context.client();
     const lotId = context.option('lot');
     const printer = eventPrinter(context);
     await eachPage(
-      (bookmark) => client.lots.historyPage(lotId, { pageSize: maxPageSize, bookmark }),
+      (bookmark) =>
+        client.lots.historyPage(lotId, {
+          pageSize: pageSizeOf(context.optionalOption('page-size'), maxPageSize),
+          bookmark,
+        }),
       (events) => {
         printer.page(events);
       },
@@ -103,13 +111,17 @@ export const shipmentHistory: Command = {
   path: ['shipment', 'history'],
   summary: "a shipment's history, page by page",
   roles: 'any role',
-  options: [{ name: 'shipment', description: 'shipment id', required: true }],
+  options: [{ name: 'shipment', description: 'shipment id', required: true }, pageSizeOption],
   async run(context) {
     const client = await context.client();
     const shipmentId = context.option('shipment');
     const printer = eventPrinter(context);
     await eachPage(
-      (bookmark) => client.shipments.historyPage(shipmentId, { pageSize: maxPageSize, bookmark }),
+      (bookmark) =>
+        client.shipments.historyPage(shipmentId, {
+          pageSize: pageSizeOf(context.optionalOption('page-size'), maxPageSize),
+          bookmark,
+        }),
       (events) => {
         printer.page(events);
       },

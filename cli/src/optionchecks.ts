@@ -1,3 +1,5 @@
+import { integerBetween } from './args';
+
 /*
  * Checks of option values, run by the argument parser before anything connects (args.ts): each
  * returns the rule a bad value breaks, which the usage error prints after the option's name.
@@ -32,4 +34,16 @@ export function checkTime(value: string): string | undefined {
   return Number.isNaN(parseTime(value))
     ? 'must be a time such as 2026-11-23T10:00:00Z (RFC 3339, with a zone) or a date 2026-11-23'
     : undefined;
+}
+
+/** `--page-size` of the list commands: items fetched and printed at a time. */
+export const pageSizeOption = {
+  name: 'page-size',
+  description: 'items fetched and printed at a time, 1-1000 (default 1000)',
+  check: integerBetween(1, 1000),
+} as const;
+
+/** The page size of a list command: `--page-size`, else the largest page. */
+export function pageSizeOf(value: string | undefined, largest: number): number {
+  return value === undefined ? largest : Number(value);
 }

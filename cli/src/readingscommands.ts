@@ -5,7 +5,7 @@ import type { Command } from './commandregistry';
 import { ProgressBar } from './progressbar';
 import { formatDuration } from './duration';
 import { ListPrinter, eachPage } from './listprinter';
-import { checkTime, parseTime } from './optionchecks';
+import { checkTime, pageSizeOf, pageSizeOption, parseTime } from './optionchecks';
 import { celsius, formatTable, isoTime } from './table';
 import { UsageError } from './usageerror';
 
@@ -100,6 +100,7 @@ export const readingsList: Command = {
     { name: 'shipment', description: 'shipment id', required: true },
     { name: 'from', description: 'start time (RFC 3339, or a UTC date)', check: checkTime },
     { name: 'to', description: 'end time (RFC 3339, or a UTC date)', check: checkTime },
+    pageSizeOption,
   ],
   async run(context) {
     const client = await context.client();
@@ -125,7 +126,11 @@ export const readingsList: Command = {
     );
     await eachPage(
       (bookmark) =>
-        client.readings.page(shipmentId, { ...window, pageSize: maxPageSize, bookmark }),
+        client.readings.page(shipmentId, {
+          ...window,
+          pageSize: pageSizeOf(context.optionalOption('page-size'), maxPageSize),
+          bookmark,
+        }),
       (readings) => {
         printer.page(readings);
       },
