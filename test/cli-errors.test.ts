@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { runColdtrace } from './support/cli';
 import { profileDir } from './support/network';
 
-const shipper = { COLDTRACE_ORG: 'PharmaMSP', COLDTRACE_USER: 'shipper' };
+const asShipper = (argv: readonly string[], profiles?: string) =>
+  runColdtrace('PharmaMSP', 'shipper', argv, profiles !== undefined ? { profiles } : {});
 
 /** A loopback port nothing listens on: bound, then released. */
 async function closedPort(): Promise<number> {
@@ -21,21 +22,18 @@ async function closedPort(): Promise<number> {
 
 describe('coldtrace CLI errors', () => {
   it('names the option whose value the chaincode refused, and exits 2', async () => {
-    const run = await runColdtrace(
-      [
-        'lot',
-        'register',
-        '--gtin',
-        '09506000134353',
-        '--lot-number',
-        'L-CLI-1',
-        '--expiry',
-        '2028-01-31',
-        '--product',
-        'Vaccine X',
-      ],
-      shipper,
-    );
+    const run = await asShipper([
+      'lot',
+      'register',
+      '--gtin',
+      '09506000134353',
+      '--lot-number',
+      'L-CLI-1',
+      '--expiry',
+      '2028-01-31',
+      '--product',
+      'Vaccine X',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /^coldtrace: VALIDATION_FAILED: --gtin has an invalid check digit$/m,
@@ -44,24 +42,25 @@ describe('coldtrace CLI errors', () => {
   });
 
   it('refuses a malformed time before connecting, naming --from', async () => {
-    const run = await runColdtrace(
-      ['readings', 'list', '--shipment', 'SHP-NONE', '--from', 'yesterday'],
-      shipper,
-    );
+    const run = await asShipper([
+      'readings',
+      'list',
+      '--shipment',
+      'SHP-NONE',
+      '--from',
+      'yesterday',
+    ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--from must be an RFC 3339 time with a zone');
+    expect(run.stderr).toContain('--from must be a time such as 2026-11-23T10:00:00Z');
   });
 
   it('prints errors as JSON with --json', async () => {
-    const usage = await runColdtrace(['shipment', 'get', '--json'], shipper);
+    const usage = await asShipper(['shipment', 'get', '--json']);
     expect(usage.code).toBe(2);
     expect(JSON.parse(usage.stderr)).toEqual({
       error: { exitCode: 2, code: 'USAGE', message: '--shipment is required' },
     });
-    const missing = await runColdtrace(
-      ['shipment', 'get', '--shipment', 'SHP-NOPE', '--json'],
-      shipper,
-    );
+    const missing = await asShipper(['shipment', 'get', '--shipment', 'SHP-NOPE', '--json']);
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stderr)).toMatchObject({ error: { exitCode: 1, code: 'NOT_FOUND' } });
   });
@@ -74,10 +73,7 @@ describe('coldtrace CLI errors', () => {
     };
     profile.peer.endpoint = `127.0.0.1:${port}`;
     writeFileSync(path.join(profiles, 'PharmaMSP.json'), JSON.stringify(profile));
-    const run = await runColdtrace(['shipment', 'get', '--shipment', 'SHP-1'], {
-      ...shipper,
-      COLDTRACE_PROFILES: profiles,
-    });
+    const run = await asShipper(['shipment', 'get', '--shipment', 'SHP-1'], profiles);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`cannot reach the peer at 127.0.0.1:${port} (connection refused)`);
     expect(run.stderr).toContain('npm run network -- up');

@@ -13,8 +13,11 @@ import {
   type ExcursionAlert,
   type Lot,
   NotFoundError,
+  type ProvenanceSink,
   type SensorReadingInput,
   type ShipmentEvent,
+  type ShipmentProvenance,
+  type TransactionEvidence,
 } from '@coldtrace/gateway-client';
 import { readFileSync } from 'node:fs';
 import {
@@ -34,6 +37,31 @@ interface ProfileJson {
   mspId: string;
   peer: { endpoint: string; hostAlias?: string; tlsCACertPath: string };
   users: Record<string, { certPath: string; keyPath: string }>;
+}
+
+/** A sink keeping what a verification of a small subject reports, for the assertions. */
+function collectingSink() {
+  const detail = {
+    history: [] as ShipmentEvent[],
+    alerts: [] as ExcursionAlert[],
+    summaries: [] as ShipmentProvenance[],
+    transactions: [] as TransactionEvidence[],
+  };
+  const sink: ProvenanceSink = {
+    history: (events) => {
+      detail.history.push(...events);
+    },
+    alerts: (alerts) => {
+      detail.alerts.push(...alerts);
+    },
+    shipmentSummary: (summary) => {
+      detail.summaries.push(summary);
+    },
+    transactions: (evidence) => {
+      detail.transactions.push(...evidence);
+    },
+  };
+  return { ...detail, sink };
 }
 
 function readingKey(sensorId: string, timestampMs: number): string {
@@ -223,8 +251,11 @@ describe('ColdtraceClient, every public method on the live network', () => {
   });
 
   it('finds the excursion by shipment, by lot and among the open alerts, across pages', async () => {
-    const byShipment = await parties.qa.alerts.byShipment(shipmentId);
+    const byShipment = await collect(parties.qa.alerts.byShipment(shipmentId));
     expect(byShipment).toHaveLength(1);
+    expect((await parties.qa.alerts.byShipmentPage(shipmentId, { pageSize: 1 })).items).toEqual(
+      byShipment,
+    );
     alert = byShipment[0]!;
     expect(alert).toMatchObject({
       type: 'OUT_OF_RANGE',
@@ -236,12 +267,13 @@ describe('ColdtraceClient, every public method on the live network', () => {
       custodianMspId: 'LogisticsMSP',
       lotIds: [lot.lotId],
     });
-    expect(await parties.auditor.alerts.byLot(lot.lotId)).toEqual(byShipment);
+    expect(await collect(parties.auditor.alerts.byLot(lot.lotId))).toEqual(byShipment);
+    expect((await parties.auditor.alerts.byLotPage(lot.lotId)).items).toEqual(byShipment);
 
-    const onePage = await parties.qa.alerts.open({ pageSize: 1 });
+    const onePage = await parties.qa.alerts.openPage({ pageSize: 1 });
     expect(onePage.items).toHaveLength(1);
-    const paged = (await collect(parties.qa.alerts.allOpen(7))).map((a) => a.alertId);
-    const unpaged = (await collect(parties.qa.alerts.allOpen(1000))).map((a) => a.alertId);
+    const paged = (await collect(parties.qa.alerts.open({ pageSize: 7 }))).map((a) => a.alertId);
+    const unpaged = (await collect(parties.qa.alerts.open())).map((a) => a.alertId);
     expect(new Set(paged).size).toBe(paged.length);
     expect([...paged].sort()).toEqual([...unpaged].sort());
     expect(paged).toContain(alert.alertId);
@@ -266,7 +298,7 @@ describe('ColdtraceClient, every public method on the live network', () => {
     await expect(
       parties.qa.alerts.acknowledge(shipmentId, alert.alertId, 'again'),
     ).rejects.toBeInstanceOf(ConflictError);
-    const open = (await collect(parties.qa.alerts.allOpen(1000))).map((a) => a.alertId);
+    const open = (await collect(parties.qa.alerts.open())).map((a) => a.alertId);
     expect(open).not.toContain(alert.alertId);
   });
 
@@ -282,16 +314,16 @@ describe('ColdtraceClient, every public method on the live network', () => {
   });
 
   it("pages through the shipment's history in seq order", async () => {
-    const first = await parties.qa.shipments.history(shipmentId, { pageSize: 2 });
+    const first = await parties.qa.shipments.historyPage(shipmentId, { pageSize: 2 });
     expect(first.items.map((e) => e.seq)).toEqual([1, 2]);
     expect(first.bookmark).not.toBe('');
-    const second = await parties.qa.shipments.history(shipmentId, {
+    const second = await parties.qa.shipments.historyPage(shipmentId, {
       pageSize: 2,
       bookmark: first.bookmark,
     });
     expect(second.items.map((e) => e.seq)).toEqual([3, 4]);
 
-    const all = await collect(parties.auditor.shipments.allHistory(shipmentId, 2));
+    const all = await collect(parties.auditor.shipments.history(shipmentId, { pageSize: 2 }));
 
     expect(all.map((e) => e.type)).toEqual([
       'CREATED',
@@ -347,25 +379,26 @@ describe('ColdtraceClient, every public method on the live network', () => {
   async function lotEventsByShipment(): Promise<ShipmentEvent[]> {
     const [firstId, secondId] = [shipmentId, quarantinedId].sort();
     return [
-      ...(await collect(parties.qa.shipments.allHistory(firstId!))),
-      ...(await collect(parties.qa.shipments.allHistory(secondId!))),
+      ...(await collect(parties.qa.shipments.history(firstId!))),
+      ...(await collect(parties.qa.shipments.history(secondId!))),
     ];
   }
 
   it("lists the lot's history across both shipments, paging within the first", async () => {
-    const first = await parties.qa.lots.history(lot.lotId, { pageSize: 3 });
+    const first = await parties.qa.lots.historyPage(lot.lotId, { pageSize: 3 });
     expect(first.lot).toEqual(lot);
-    expect([...first.shipmentIds].sort()).toEqual([shipmentId, quarantinedId].sort());
+    // The shipments of this page's events: the first shipment (by id) only.
+    expect(first.shipmentIds).toEqual([[shipmentId, quarantinedId].sort()[0]]);
     expect(first.items).toHaveLength(3);
     expect(first.bookmark).not.toBe('');
-    const second = await parties.qa.lots.history(lot.lotId, {
+    const second = await parties.qa.lots.historyPage(lot.lotId, {
       pageSize: 3,
       bookmark: first.bookmark,
     });
     const expected = await lotEventsByShipment();
     expect([...first.items, ...second.items]).toEqual(expected.slice(0, 6));
 
-    const all = await collect(parties.auditor.lots.allHistory(lot.lotId));
+    const all = await collect(parties.auditor.lots.history(lot.lotId));
 
     expect(all).toEqual(expected);
     expect(all.filter((e) => e.shipmentId === quarantinedId).map((e) => e.type)).toEqual([
@@ -378,7 +411,7 @@ describe('ColdtraceClient, every public method on the live network', () => {
   });
 
   it("pages through the lot's history across the boundary between shipments", async () => {
-    const all = await collect(parties.auditor.lots.allHistory(lot.lotId, 3));
+    const all = await collect(parties.auditor.lots.history(lot.lotId, { pageSize: 3 }));
 
     expect(all).toEqual(await lotEventsByShipment());
   });
@@ -386,32 +419,36 @@ describe('ColdtraceClient, every public method on the live network', () => {
   it("verifies the shipment and the lot on the auditor's own peer", async () => {
     const verifier = parties.auditor.provenance();
 
-    const shipmentReport = await verifier.verifyShipment(shipmentId);
+    const detail = collectingSink();
+    const shipmentReport = await verifier.verifyShipment(shipmentId, { sink: detail.sink });
 
     expect(shipmentReport.discrepancies).toEqual([]);
     expect(shipmentReport.verdict).toBe('VERIFIED');
     expect(shipmentReport.verifiedOnMspId).toBe('AuditorMSP');
     expect(shipmentReport.subject).toEqual({ kind: 'shipment', id: shipmentId });
-    const provenance = shipmentReport.shipments[0]!;
-    expect(provenance.readings).toMatchObject({
+    const [provenance] = detail.summaries;
+    expect(provenance?.readings).toMatchObject({
       count: 12,
       matchedOnLedger: 12,
       outOfRange: 1,
       sensors: ['LOGGER-A', 'LOGGER-B'],
     });
-    expect(provenance.acknowledgements.map((a) => a.alertId)).toEqual([alert.alertId]);
-    const checked = shipmentReport.transactions.map((t) => t.transactionId);
-    expect(checked).toEqual(expect.arrayContaining(provenance.history.map((e) => e.txId)));
-    expect(shipmentReport.transactions.every((t) => t.validationCode === 'VALID')).toBe(true);
+    expect(provenance?.alerts).toMatchObject({ count: 1, acknowledged: 1 });
+    expect(detail.alerts.map((a) => a.alertId)).toEqual([alert.alertId]);
+    const checked = detail.transactions.map((t) => t.transactionId);
+    expect(checked).toEqual(expect.arrayContaining(detail.history.map((e) => e.txId)));
+    expect(detail.transactions.every((t) => t.validationCode === 'VALID')).toBe(true);
+    expect(shipmentReport.transactionCount).toBe(detail.transactions.length);
 
-    const lotReport = await verifier.verifyLot(lot.lotId);
+    const lotDetail = collectingSink();
+    const lotReport = await verifier.verifyLot(lot.lotId, { sink: lotDetail.sink });
     expect(lotReport.discrepancies).toEqual([]);
     expect(lotReport.verdict).toBe('VERIFIED');
     expect(lotReport.lot).toEqual(lot);
-    expect(lotReport.shipments.map((s) => s.shipment.shipmentId).sort()).toEqual(
+    expect(lotDetail.summaries.map((s) => s.shipment.shipmentId)).toEqual(
       [shipmentId, quarantinedId].sort(),
     );
-    expect(lotReport.transactions.map((t) => t.transactionId)).toContain(lot.txId);
+    expect(lotDetail.transactions.map((t) => t.transactionId)).toContain(lot.txId);
 
     await expect(verifier.verifyShipment(uniqueId('SHP-NONE'))).rejects.toBeInstanceOf(
       NotFoundError,

@@ -10,6 +10,7 @@ import {
   ValidationError,
 } from '@coldtrace/gateway-client';
 import * as path from 'node:path';
+import { collect } from './support/coldtrace';
 import { gtinWithCheckDigit } from './support/gtin';
 import { profileDir, uniqueId } from './support/network';
 
@@ -84,7 +85,7 @@ describe('cold chain through the client library', () => {
     expect(receipt.committedReadings).toBe(5);
     const quarantined = await qa.shipments.get(shipmentId);
     expect(quarantined.status).toBe('QUARANTINED');
-    const alerts = await auditor.alerts.byLot(lotId);
+    const alerts = await collect(auditor.alerts.byLot(lotId));
     expect(alerts).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -96,7 +96,7 @@ async function readingsOf(parties: Parties, shipmentId: string) {
 }
 
 async function alertsOf(parties: Parties, shipmentId: string) {
-  return (await parties.qa.alerts.byShipment(shipmentId))
+  return (await collect(parties.qa.alerts.byShipment(shipmentId)))
     .filter((alert) => alert.status !== 'WITHDRAWN')
     .map(derivedAlert)
     .sort((a, b) => a.alertId.localeCompare(b.alertId));

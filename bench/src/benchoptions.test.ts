@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { UsageError, parseBenchOptions } from './benchoptions';
+import { expectedAlerts } from './largeshipment';
 
 const root = '/repo';
 
@@ -44,6 +45,27 @@ describe('parseBenchOptions', () => {
       '--batch-size needs an integer from 1 to 1000',
     );
     expect(() => parseBenchOptions(['--duration'], {}, root)).toThrow('--duration needs a value');
+  });
+
+  it('plans a large shipment of at least 1,000,000 readings and 20,000 alerts in the full run', () => {
+    const full = parseBenchOptions([], {}, root);
+    expect(full).not.toBe('help');
+    if (full === 'help') return;
+    expect(full.largeShipment.readings).toBeGreaterThanOrEqual(1_000_000);
+    expect(expectedAlerts(full.largeShipment)).toBeGreaterThanOrEqual(20_000);
+    expect(full.largeOnly).toBe(false);
+  });
+
+  it('keeps the quick large shipment small, and takes --large-readings and --large-only', () => {
+    const quick = parseBenchOptions(
+      ['--quick', '--large-only', '--large-readings', '1001'],
+      {},
+      root,
+    );
+    expect(quick).toMatchObject({ largeOnly: true, largeShipment: { readings: 1000, sensors: 4 } });
+    const preset = parseBenchOptions(['--quick'], {}, root);
+    expect(preset).toMatchObject({ largeShipment: { readings: 5000 } });
+    expect(() => parseBenchOptions(['--large-readings', '0'], {}, root)).toThrow(UsageError);
   });
 
   it('answers help', () => {

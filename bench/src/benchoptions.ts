@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
+import type { LargeShipmentPlan } from './largeshipment';
 
 /** Everything one run does, validated at start-up. */
 export interface BenchOptions {
@@ -24,6 +25,10 @@ export interface BenchOptions {
   readonly lotReadings: number;
   readonly queryRuns: number;
   readonly verifyShipments: number;
+  /** The query round's large shipment: every library query, CLI command and the audit on it. */
+  readonly largeShipment: LargeShipmentPlan;
+  /** Only the large-shipment round: no ingestion rounds, lot queries or verification bench. */
+  readonly largeOnly: boolean;
 }
 
 export class UsageError extends Error {
@@ -45,6 +50,9 @@ writes bench-results/latest.json.
   --duration S            seconds of the maximum-load round (default 15 quick, 60 full)
   --loads F,F             further rounds at these fractions of the maximum (default 0.5 quick,
                           0.75,0.5,0.25 full)
+  --large-readings N      readings of the query round's large shipment (default 5,000 quick,
+                          1,000,000 full; one in 40 out of range, 1 in 10 quick)
+  --large-only            only the large-shipment query round
   --json                  print the JSON result instead of tables
   -h, --help              this text`;
 
@@ -73,7 +81,9 @@ function defaultProfileDir(env: NodeJS.ProcessEnv, root: string): string {
   return path.join(home, 'network', 'profiles');
 }
 
-function presets(quick: boolean): Omit<BenchOptions, 'profileDir' | 'outputDir' | 'json'> {
+function presets(
+  quick: boolean,
+): Omit<BenchOptions, 'profileDir' | 'outputDir' | 'json' | 'largeOnly'> {
   return quick
     ? {
         mode: 'quick',
@@ -88,6 +98,13 @@ function presets(quick: boolean): Omit<BenchOptions, 'profileDir' | 'outputDir' 
         lotReadings: 100_000,
         queryRuns: 20,
         verifyShipments: 4,
+        largeShipment: {
+          readings: 5000,
+          sensors: 4,
+          outOfRangeEvery: 10,
+          lots: 20,
+          batchSize: 1000,
+        },
       }
     : {
         mode: 'full',
@@ -102,6 +119,13 @@ function presets(quick: boolean): Omit<BenchOptions, 'profileDir' | 'outputDir' 
         lotReadings: 100_000,
         queryRuns: 100,
         verifyShipments: 8,
+        largeShipment: {
+          readings: 1_000_000,
+          sensors: 40,
+          outOfRangeEvery: 40,
+          lots: 20,
+          batchSize: 1000,
+        },
       };
 }
 
@@ -115,11 +139,22 @@ const optionTypes = {
   concurrency: { type: 'string' },
   duration: { type: 'string' },
   loads: { type: 'string' },
+  'large-readings': { type: 'string' },
+  'large-only': { type: 'boolean' },
 } as const;
 
-type Flags = Partial<Record<'quick' | 'json' | 'help', boolean>> &
+type Flags = Partial<Record<'quick' | 'json' | 'help' | 'large-only', boolean>> &
   Partial<
-    Record<'profiles' | 'output' | 'batch-size' | 'concurrency' | 'duration' | 'loads', string>
+    Record<
+      | 'profiles'
+      | 'output'
+      | 'batch-size'
+      | 'concurrency'
+      | 'duration'
+      | 'loads'
+      | 'large-readings',
+      string
+    >
   >;
 
 function parseFlags(argv: readonly string[]): Flags {
@@ -159,9 +194,19 @@ export function parseBenchOptions(
     saturationSeconds:
       optionalInteger('--duration', flags.duration, 3600) ?? preset.saturationSeconds,
     loadFractions: flags.loads !== undefined ? fractions(flags.loads) : preset.loadFractions,
+    largeShipment: largePlan(preset.largeShipment, flags['large-readings']),
+    largeOnly: flags['large-only'] === true,
   };
 }
 
 function optionalInteger(flag: string, value: string | undefined, max: number): number | undefined {
   return value === undefined ? undefined : positiveInteger(flag, value, max);
+}
+
+/** The preset's large shipment, with `--large-readings` rounded to whole readings per sensor. */
+function largePlan(preset: LargeShipmentPlan, readings: string | undefined): LargeShipmentPlan {
+  const wanted = optionalInteger('--large-readings', readings, 10_000_000);
+  if (wanted === undefined) return preset;
+  const perSensor = Math.max(preset.outOfRangeEvery, Math.round(wanted / preset.sensors));
+  return { ...preset, readings: perSensor * preset.sensors };
 }

@@ -1,6 +1,6 @@
 import type { BenchEnvironment } from './benchenvironment';
 import type { BenchOptions } from './benchoptions';
-import type { BenchMeasurements, MeasuredRound } from './benchrun';
+import type { BenchMeasurements, LargeShipmentResults, MeasuredRound } from './benchrun';
 import type { CaliperRound } from './caliperreport';
 import type { QueryResults } from './querybench';
 import type { VerificationResult } from './verificationbench';
@@ -38,6 +38,8 @@ export interface BenchResults {
   /** Batched readings/s over naive readings/s, both at maximum load. */
   readonly ratio: number;
   readonly queries: QueryResults;
+  /** Every library query, CLI command and the audit on one large shipment (never asserted). */
+  readonly largeShipment: LargeShipmentResults;
   readonly verification: VerificationResult;
   /** Share of one core used by each network process (and this client) during each round. */
   readonly cpuPercentOfCore: Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -121,6 +123,7 @@ export function buildBenchResults(
     naive,
     ratio,
     queries: measured.queries,
+    largeShipment: measured.largeShipment,
     verification: measured.verification,
     cpuPercentOfCore: cpuByRound([...measured.batched, measured.naive]),
     targets: targets(maximum, half, ratio, measured.queries),

@@ -6,6 +6,9 @@ import { type CaliperRound, buildCaliperRound } from './caliperreport';
 import { LatencyRecorder } from './latencyrecorder';
 import { generateLoad } from './loadgenerator';
 import { type CpuUsage, cpuUsageBetween, snapshotCpu } from './processcpu';
+import { benchLargeCli } from './largeclibench';
+import { type LargeVerification, type TimedStep, benchLargeQueries } from './largequeries';
+import { type LargeShipmentPlan, expectedAlerts, prepareLargeShipment } from './largeshipment';
 import { type QueryResults, benchQueries } from './querybench';
 import { type RateController, fixedRate, unlimitedRate } from './ratecontroller';
 import type { SensorFeed } from './sensorfeed';
@@ -17,12 +20,31 @@ export interface MeasuredRound {
   readonly cpuPercentOfCore: CpuUsage;
 }
 
+/** The query round on one large shipment: every library query, CLI command and the audit. */
+export interface LargeShipmentResults {
+  readonly shipmentId: string;
+  readonly plan: LargeShipmentPlan;
+  readonly readings: number;
+  readonly alerts: number;
+  readonly ingestMs: number;
+  readonly library: readonly TimedStep[];
+  readonly cli: readonly TimedStep[];
+  readonly verification: LargeVerification;
+}
+
 export interface BenchMeasurements {
   readonly lotId: string;
   readonly batched: readonly MeasuredRound[];
   readonly naive: MeasuredRound;
   readonly queries: QueryResults;
+  readonly largeShipment: LargeShipmentResults;
   readonly verification: VerificationResult;
+  readonly wallSeconds: number;
+}
+
+/** Only the large-shipment round (`--large-only`). */
+export interface LargeOnlyMeasurements {
+  readonly largeShipment: LargeShipmentResults;
   readonly wallSeconds: number;
 }
 
@@ -87,6 +109,7 @@ class BenchRun {
     await this.#topUpLot(lotId, [...batched, naive]);
     this.#progress('timing queries');
     const queries = await benchQueries(this.#parties.qa, lotId, options.queryRuns);
+    const largeShipment = await this.large();
     this.#progress('timing auditor verification');
     const verification = await benchVerification(this.#parties.auditor, this.#verifySubjects());
     return {
@@ -94,8 +117,38 @@ class BenchRun {
       batched,
       naive,
       queries,
+      largeShipment,
       verification,
       wallSeconds: Math.round((performance.now() - started) / 1000),
+    };
+  }
+
+  /** The large shipment: built (not timed beyond its ingestion), then queried every way. */
+  async large(): Promise<LargeShipmentResults> {
+    const plan = this.#options.largeShipment;
+    this.#progress(
+      `large shipment: ${plan.readings} readings from ${plan.sensors} loggers, ${expectedAlerts(plan)} alerts expected`,
+    );
+    const large = await prepareLargeShipment(this.#parties, this.#runId, plan, this.#progress);
+    const stored = (await this.#parties.qa.shipments.get(large.shipmentId)).readingCount;
+    this.#progress(`large shipment ${large.shipmentId}: timing every library query and the audit`);
+    const library = await benchLargeQueries(
+      this.#parties.qa,
+      this.#parties.auditor,
+      large,
+      Math.max(3, Math.ceil(this.#options.queryRuns / 10)),
+    );
+    this.#progress(`large shipment ${large.shipmentId}: timing every CLI command`);
+    const cli = await benchLargeCli(this.#parties, large, this.#options.profileDir);
+    return {
+      shipmentId: large.shipmentId,
+      plan,
+      readings: stored,
+      alerts: library.verification.alerts,
+      ingestMs: large.ingestMs,
+      library: library.steps,
+      cli,
+      verification: library.verification,
     };
   }
 
@@ -189,4 +242,15 @@ export function runBench(
   progress: Progress,
 ): Promise<BenchMeasurements> {
   return new BenchRun(parties, options, progress).run();
+}
+
+/** Runs only the large-shipment query round. */
+export async function runLargeOnly(
+  parties: BenchParties,
+  options: BenchOptions,
+  progress: Progress,
+): Promise<LargeOnlyMeasurements> {
+  const started = performance.now();
+  const largeShipment = await new BenchRun(parties, options, progress).large();
+  return { largeShipment, wallSeconds: Math.round((performance.now() - started) / 1000) };
 }

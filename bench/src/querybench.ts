@@ -63,20 +63,21 @@ export async function benchQueries(
   lotId: string,
   runs: number,
 ): Promise<QueryResults> {
-  const first = await qa.lots.history(lotId, { pageSize: 100 });
-  const shipments = await Promise.all(first.shipmentIds.map((id) => qa.shipments.get(id)));
+  const shipmentIds = new Set<string>();
+  for await (const event of qa.lots.history(lotId)) shipmentIds.add(event.shipmentId);
+  const shipments = await Promise.all([...shipmentIds].map((id) => qa.shipments.get(id)));
   const busiest = shipments.reduce((a, b) => (b.eventCount > a.eventCount ? b : a));
   const scanRuns = Math.max(3, Math.ceil(runs / 5));
   const expectedEvents = shipments.reduce((total, s) => total + s.eventCount, 0);
-  const fullScan = await time(scanRuns, () => count(qa.lots.allHistory(lotId, 1000)));
-  const distinctEvents = await distinct(qa.lots.allHistory(lotId, 1000));
+  const fullScan = await time(scanRuns, () => count(qa.lots.history(lotId)));
+  const distinctEvents = await distinct(qa.lots.history(lotId));
   return {
     lotId,
     lotShipments: shipments.length,
     lotReadings: shipments.reduce((total, s) => total + s.readingCount, 0),
     lotHistoryFirstPage: await time(
       runs,
-      async () => (await qa.lots.history(lotId, { pageSize: 100 })).items.length,
+      async () => (await qa.lots.historyPage(lotId, { pageSize: 100 })).items.length,
     ),
     lotHistoryFullScan: {
       ...fullScan,
@@ -84,10 +85,10 @@ export async function benchQueries(
       distinctEvents,
       complete: fullScan.items === expectedEvents && distinctEvents === expectedEvents,
     },
-    alertsByLot: await time(runs, async () => (await qa.alerts.byLot(lotId)).length),
+    alertsByLot: await time(runs, () => count(qa.alerts.byLot(lotId))),
     shipmentHistory: {
       shipmentId: busiest.shipmentId,
-      ...(await time(runs, () => count(qa.shipments.allHistory(busiest.shipmentId, 1000)))),
+      ...(await time(runs, () => count(qa.shipments.history(busiest.shipmentId)))),
     },
   };
 }

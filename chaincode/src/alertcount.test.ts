@@ -9,6 +9,7 @@ import {
   sensorGateway,
   shipmentInTransit,
   startMs,
+  alertsJson,
 } from './testing/testfixtures';
 import { type TemperatureProfile, isBeyond, isInRange } from './temperatureprofile';
 
@@ -169,9 +170,7 @@ describe('alerts per sensor are bounded by maximal runs (property)', () => {
             );
           }
           const alerts = (
-            JSON.parse(
-              await ledger.invoke(auditor, 'GetAlertsByShipment', 'SHP-1'),
-            ) as ExcursionAlert[]
+            JSON.parse(await alertsJson(ledger, auditor, 'SHP-1')) as ExcursionAlert[]
           ).filter((alert) => alert.status !== 'WITHDRAWN');
           for (const [sensorId, readings] of bySensor) {
             expectWithinBounds(
@@ -218,9 +217,7 @@ describe('a coarse logger (issue 9: 30 min sampling on a 15 min profile)', () =>
         batchJson(`B${i}`, readings.slice(i, i + 500)),
       );
     }
-    const alerts = JSON.parse(
-      await ledger.invoke(auditor, 'GetAlertsByShipment', 'SHP-1'),
-    ) as ExcursionAlert[];
+    const alerts = JSON.parse(await alertsJson(ledger, auditor, 'SHP-1')) as ExcursionAlert[];
     const active = alerts.filter((alert) => alert.status !== 'WITHDRAWN');
     expect(
       active.map((a) => `${a.type}:${a.ruleId}@${(a.startMs - startMs) / sampleMs}`).sort(),

@@ -4,6 +4,8 @@ import type { ExcursionAlert } from './excursionalert';
 import { TestIdentity } from './testing/inmemoryledger';
 import type { Shipment } from './shipment';
 import {
+  alertsJson,
+  allPages,
   auditor,
   batchJson,
   dispatcher,
@@ -317,9 +319,7 @@ describe('ColdChainContract lifecycle', () => {
       celsius: 46,
     }));
     await ledger.invoke(sensorGateway, 'SubmitReadings', 'SHP-1', batchJson('B2', fill));
-    let alerts = JSON.parse(
-      await ledger.invoke(auditor, 'GetAlertsByShipment', 'SHP-1'),
-    ) as ExcursionAlert[];
+    let alerts = JSON.parse(await alertsJson(ledger, auditor, 'SHP-1')) as ExcursionAlert[];
     expect(alerts.filter((a) => a.type === 'DATA_GAP').every((a) => a.status === 'WITHDRAWN')).toBe(
       true,
     );
@@ -334,9 +334,7 @@ describe('ColdChainContract lifecycle', () => {
       'SHP-1',
       batchJson('B3', [{ sensorId: 'S1', ms: startMs + 35 * minute, celsius: 20 }]),
     );
-    alerts = JSON.parse(
-      await ledger.invoke(auditor, 'GetAlertsByShipment', 'SHP-1'),
-    ) as ExcursionAlert[];
+    alerts = JSON.parse(await alertsJson(ledger, auditor, 'SHP-1')) as ExcursionAlert[];
     expect(alerts.filter((a) => a.type === 'CONTINUOUS').map((a) => a.status)).toEqual([
       'WITHDRAWN',
     ]);
@@ -726,9 +724,7 @@ describe('queries', () => {
       'SHP-1',
       batchJson('B1', readingsEvery5Min('S1', [5, 9, 5])),
     );
-    const byLot = JSON.parse(
-      await ledger.invoke(auditor, 'GetAlertsByLot', lotId),
-    ) as ExcursionAlert[];
+    const byLot = await allPages<ExcursionAlert>(ledger, auditor, 'GetAlertsByLot', [lotId]);
     expect(byLot.map((a) => a.type)).toEqual(['OUT_OF_RANGE']);
     const presets = JSON.parse(await ledger.invoke(auditor, 'ListProfilePresets')) as {
       name: string;

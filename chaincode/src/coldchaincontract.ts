@@ -34,6 +34,7 @@ import { ingestReadings, observeSilence, updateOpenIndex } from './readingsledge
 import { parseReadingBatch } from './sensorreading';
 import { type Shipment, parseShipmentRequest } from './shipment';
 import { advance, assertAllowed, initialLifecycle } from './shipmentlifecycle';
+import { assertHandoverRoom, assertSensorRoom } from './shipmentbounds';
 import { ShipmentQueries } from './shipmentqueries';
 import { readingsReceipt } from './submissionreceipt';
 import { strictestProfile } from './temperatureprofile';
@@ -164,6 +165,7 @@ export class ColdChainContract extends Contract {
   async OfferCustody(ctx: ColdChainContext, shipmentId: string, toMspId: string): Promise<string> {
     const shipment = await this.#custodiedShipment(ctx, shipmentId);
     const moved = advance(shipment, 'CUSTODY_OFFERED', ctx.txTimeMs);
+    assertHandoverRoom(shipment);
     if (!custodianMsps.includes(toMspId) || toMspId === shipment.custodianMspId) {
       throw validationFailed(
         'toMspId',
@@ -266,6 +268,7 @@ export class ColdChainContract extends Contract {
       throw custodyViolation('current-custodian', 'only the current custodian may submit readings');
     }
     assertAllowed(shipment, 'READINGS_SUBMITTED');
+    assertSensorRoom(shipment, batch);
     const result = await ingestReadings(ctx, shipment, batch);
     let saved = result.shipment;
     if (result.wrote) {
@@ -416,14 +419,24 @@ export class ColdChainContract extends Contract {
 
   @Transaction(false)
   @Returns('string')
-  async GetAlertsByShipment(ctx: ColdChainContext, shipmentId: string): Promise<string> {
-    return marshal(await new ShipmentQueries(ctx).alertsByShipment(shipmentId));
+  async GetAlertsByShipment(
+    ctx: ColdChainContext,
+    shipmentId: string,
+    pageSize: string,
+    bookmark: string,
+  ): Promise<string> {
+    return marshal(await new ShipmentQueries(ctx).alertsByShipment(shipmentId, pageSize, bookmark));
   }
 
   @Transaction(false)
   @Returns('string')
-  async GetAlertsByLot(ctx: ColdChainContext, lotId: string): Promise<string> {
-    return marshal(await new ShipmentQueries(ctx).alertsByLot(lotId));
+  async GetAlertsByLot(
+    ctx: ColdChainContext,
+    lotId: string,
+    pageSize: string,
+    bookmark: string,
+  ): Promise<string> {
+    return marshal(await new ShipmentQueries(ctx).alertsByLot(lotId, pageSize, bookmark));
   }
 
   @Transaction(false)

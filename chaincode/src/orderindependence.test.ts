@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { ExcursionAlert } from './excursionalert';
 import {
   type ReadingSpec,
+  alertsJson,
   batchJson,
   sensorGateway,
   shipmentInTransit,
@@ -37,7 +38,7 @@ async function ingest(
     readingCount: number;
   };
   return {
-    alerts: activeAlerts(await ledger.invoke(sensorGateway, 'GetAlertsByShipment', 'SHP-1')),
+    alerts: activeAlerts(await alertsJson(ledger, sensorGateway, 'SHP-1')),
     readingCount: shipment.readingCount,
   };
 }

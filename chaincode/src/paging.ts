@@ -1,3 +1,4 @@
+import { marshal, maxPageBytes, maxPageSize, pageItemBytes } from '@coldtrace/protocol';
 import { validationFailed } from './chaincodeerror';
 import type { ChaincodeStub } from './stub';
 
@@ -13,10 +14,49 @@ export interface PagePosition {
 }
 
 export function parsePageSize(value: string): number {
-  if (!/^[1-9]\d{0,3}$/u.test(value) || Number(value) > 1000) {
-    throw validationFailed('pageSize', 'range', 'pageSize must be a decimal 1-1000');
+  if (!/^[1-9]\d{0,3}$/u.test(value) || Number(value) > maxPageSize) {
+    throw validationFailed('pageSize', 'range', `pageSize must be a decimal 1-${maxPageSize}`);
   }
   return Number(value);
+}
+
+/**
+ * The items of one page, bounded in count and in bytes: `add` refuses the item that would take
+ * the page past either bound (the caller's bookmark then resumes at that item). The first item
+ * is always taken, so every page makes progress.
+ */
+export class PageItems<T> {
+  readonly items: T[] = [];
+  readonly #size: number;
+  readonly #maxBytes: number;
+  #bytes = 0;
+
+  constructor(size: number, maxBytes: number = maxPageBytes) {
+    this.#size = size;
+    this.#maxBytes = maxBytes;
+  }
+
+  /**
+   * Adds `item` if it fits; `json` is its deterministic JSON when the caller has it already
+   * (a stored value), so it is not serialised twice.
+   */
+  add(item: T, json: string = marshal(item)): boolean {
+    const bytes = pageItemBytes(json);
+    if (
+      this.items.length >= this.#size ||
+      (this.items.length > 0 && this.#bytes + bytes > this.#maxBytes)
+    ) {
+      return false;
+    }
+    this.items.push(item);
+    this.#bytes += bytes;
+    return true;
+  }
+
+  /** Bytes the items take, as the page bound counts them. */
+  get bytes(): number {
+    return this.#bytes;
+  }
 }
 
 /** Bookmarks are opaque to clients: base64url of the next position. */

@@ -69,9 +69,11 @@ async function scenario(): Promise<Awaited<ReturnType<typeof shipmentInTransit>>
   ) as { batchId: string; readings: Record<string, unknown>[] };
   readings.readings[0] = { ...readings.readings[0], humidity: 41.5, location: { lat: 1, lon: 2 } };
   await call(sensorGateway, 'SubmitReadings', 'SHP-1', JSON.stringify(readings));
-  const alerts = JSON.parse(await call(qa, 'GetAlertsByShipment', 'SHP-1')) as {
-    alertId: string;
-  }[];
+  const alerts = (
+    JSON.parse(await call(qa, 'GetAlertsByShipment', 'SHP-1', '10', '')) as {
+      items: { alertId: string }[];
+    }
+  ).items;
   await call(qa, 'AcknowledgeAlert', 'SHP-1', alerts[0]?.alertId ?? '', 'checked');
   await call(qa, 'DisposeShipment', 'SHP-1', 'RELEASE', 'stability data cover it');
   await call(dispatcher, 'ConfirmDelivery', 'SHP-1');
@@ -79,7 +81,7 @@ async function scenario(): Promise<Awaited<ReturnType<typeof shipmentInTransit>>
   await call(qa, 'GetShipment', 'SHP-1');
   await call(qa, 'GetShipmentHistory', 'SHP-1', '3', '');
   await call(qa, 'GetReadings', 'SHP-1', '0', String(Number.MAX_SAFE_INTEGER), '2', '');
-  await call(qa, 'GetAlertsByLot', lotId);
+  await call(qa, 'GetAlertsByLot', lotId, '10', '');
   await call(qa, 'GetOpenAlerts', '10', '');
   await call(qa, 'GetLotHistory', lotId, '2', '');
   await call(qa, 'ListProfilePresets');

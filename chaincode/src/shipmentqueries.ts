@@ -8,27 +8,36 @@ import {
   type ReadingChunk,
   type SensorReading,
   type ShipmentEvent,
+  maxPageBytes as protocolMaxPageBytes,
   parseId,
   parseLotId,
   readingOfRow,
+  utf8Text,
 } from '@coldtrace/protocol';
 import { notFound, validationFailed } from './chaincodeerror';
 import { alertKey, getJson, keyTypes, lotKey, unmarshal } from './ledgerkeys';
 import {
+  type PagePosition,
   type StoredEntry,
+  PageItems,
   decodeBookmark,
   encodeBookmark,
   parsePageSize,
-  readAllEntries,
   readEntries,
 } from './paging';
 
-/** Read-only queries; pages use the pagination API, which Fabric allows only in queries. */
+/**
+ * Read-only queries; pages use the pagination API, which Fabric allows only in queries. Every
+ * page is bounded in items (`pageSize`) and in bytes (`maxPageBytes`, see {@link PageItems}).
+ */
 export class ShipmentQueries {
   readonly #ctx: ColdChainContext;
+  readonly #maxPageBytes: number;
 
-  constructor(ctx: ColdChainContext) {
+  /** `maxPageBytes` is the protocol's; tests lower it to reach the byte bound with few items. */
+  constructor(ctx: ColdChainContext, maxPageBytes: number = protocolMaxPageBytes) {
     this.#ctx = ctx;
+    this.#maxPageBytes = maxPageBytes;
   }
 
   async history(
@@ -37,17 +46,12 @@ export class ShipmentQueries {
     bookmark: string,
   ): Promise<Page<ShipmentEvent>> {
     const id = parseId(shipmentId, 'shipmentId');
-    const size = parsePageSize(pageSize);
+    const page = this.#page<ShipmentEvent>(pageSize);
     await loadShipment(this.#ctx, id);
     const stub = this.#ctx.stub;
-    const prefix = stub.createCompositeKey(keyTypes.event, [id]);
-    const start = decodeBookmark(bookmark, prefix);
-    const entries = await readEntries(stub, keyTypes.event, [id], size + 1, start?.key);
-    const next = entries[size];
-    return {
-      items: entries.slice(0, size).map((entry) => unmarshal<ShipmentEvent>(entry.value)),
-      bookmark: encodeBookmark(next === undefined ? undefined : { key: next.key }),
-    };
+    const start = decodeBookmark(bookmark, stub.createCompositeKey(keyTypes.event, [id]));
+    const next = await fillFromRange(stub, keyTypes.event, [id], start?.key, page);
+    return { items: page.items, bookmark: encodeBookmark(next) };
   }
 
   async readings(
@@ -63,11 +67,10 @@ export class ShipmentQueries {
     if (from > to) {
       throw validationFailed('fromMs', 'from-le-to', 'fromMs must not be after toMs');
     }
-    const size = parsePageSize(pageSize);
+    const page = this.#page<SensorReading>(pageSize);
     await loadShipment(this.#ctx, id);
     const stub = this.#ctx.stub;
     const position = decodeBookmark(bookmark, stub.createCompositeKey(keyTypes.readings, [id]));
-    const items: SensorReading[] = [];
     let startKey = position?.key;
     // Chunks are read a few at a time until the page is full or the shipment has no more.
     for (;;) {
@@ -75,90 +78,103 @@ export class ShipmentQueries {
       for (const chunk of chunks) {
         const fromInChunk =
           chunk.key === position?.key ? Math.max(from, position.ms ?? from) : from;
-        const next = collectRows(stub, id, chunk, fromInChunk, to, items, size);
+        const next = collectRows(stub, id, chunk, fromInChunk, to, page);
         if (next !== undefined) {
-          return { items, bookmark: encodeBookmark({ key: chunk.key, ms: next }) };
+          return { items: page.items, bookmark: encodeBookmark({ key: chunk.key, ms: next }) };
         }
       }
       const last = chunks.at(-1);
       if (chunks.length < chunksPerRead || last === undefined) {
-        return { items, bookmark: '' };
+        return { items: page.items, bookmark: '' };
       }
-      // Continue just after the last chunk read.
-      startKey = `${last.key}\u0000`;
+      startKey = after(last.key);
     }
   }
 
-  async alertsByShipment(shipmentId: string): Promise<ExcursionAlert[]> {
+  async alertsByShipment(
+    shipmentId: string,
+    pageSize: string,
+    bookmark: string,
+  ): Promise<Page<ExcursionAlert>> {
     const id = parseId(shipmentId, 'shipmentId');
+    const page = this.#page<ExcursionAlert>(pageSize);
     await loadShipment(this.#ctx, id);
-    const entries = await readAllEntries(this.#ctx.stub, keyTypes.alert, [id]);
-    return entries.map((entry) => unmarshal<ExcursionAlert>(entry.value));
+    const stub = this.#ctx.stub;
+    const start = decodeBookmark(bookmark, stub.createCompositeKey(keyTypes.alert, [id]));
+    const next = await fillFromRange(stub, keyTypes.alert, [id], start?.key, page);
+    return { items: page.items, bookmark: encodeBookmark(next) };
   }
 
-  async alertsByLot(lotId: string): Promise<ExcursionAlert[]> {
+  /** Alerts of every shipment that carries the lot, shipment by shipment (by id), by alert id. */
+  async alertsByLot(
+    lotId: string,
+    pageSize: string,
+    bookmark: string,
+  ): Promise<Page<ExcursionAlert>> {
     const id = parseLotId(lotId, 'lotId');
+    const page = this.#page<ExcursionAlert>(pageSize);
     await this.#lot(id);
-    const alerts: ExcursionAlert[] = [];
-    for (const shipmentId of await this.#shipmentsOfLot(id)) {
-      const entries = await readAllEntries(this.#ctx.stub, keyTypes.alert, [shipmentId]);
-      alerts.push(
-        ...entries
-          .map((entry) => unmarshal<ExcursionAlert>(entry.value))
-          .filter((alert) => alert.lotIds.includes(id)),
-      );
+    const stub = this.#ctx.stub;
+    const position = decodeBookmark(bookmark, stub.createCompositeKey(keyTypes.alert, []));
+    const resumeAt = position === undefined ? undefined : shipmentOfKey(stub, position.key);
+    for await (const shipmentId of shipmentsOfLot(stub, id, resumeAt)) {
+      const startKey = shipmentId === resumeAt ? position?.key : undefined;
+      // Every alert of a shipment names all its lots, so none is skipped here.
+      const next = await fillFromRange(stub, keyTypes.alert, [shipmentId], startKey, page);
+      if (next !== undefined) {
+        return { items: page.items, bookmark: encodeBookmark(next) };
+      }
     }
-    return alerts;
+    return { items: page.items, bookmark: '' };
   }
 
   async openAlerts(pageSize: string, bookmark: string): Promise<Page<ExcursionAlert>> {
-    const size = parsePageSize(pageSize);
+    const page = this.#page<ExcursionAlert>(pageSize);
     const stub = this.#ctx.stub;
     const start = decodeBookmark(bookmark, stub.createCompositeKey(keyTypes.openAlert, []));
-    const entries = await readEntries(stub, keyTypes.openAlert, [], size + 1, start?.key);
-    const items: ExcursionAlert[] = [];
-    for (const entry of entries.slice(0, size)) {
-      const [shipmentId = '', alertId = ''] = stub.splitCompositeKey(entry.key).attributes;
-      const alert = await getJson<ExcursionAlert>(stub, alertKey(stub, shipmentId, alertId));
-      if (alert !== undefined) {
-        items.push(alert);
+    let startKey = start?.key;
+    for (;;) {
+      const entries = await readEntries(stub, keyTypes.openAlert, [], entriesPerRead, startKey);
+      for (const entry of entries) {
+        const [shipmentId = '', alertId = ''] = stub.splitCompositeKey(entry.key).attributes;
+        const bytes = await stub.getState(alertKey(stub, shipmentId, alertId));
+        if (bytes.length > 0 && !addStored(page, bytes)) {
+          return { items: page.items, bookmark: encodeBookmark({ key: entry.key }) };
+        }
       }
+      const last = entries.at(-1);
+      if (entries.length < entriesPerRead || last === undefined) {
+        return { items: page.items, bookmark: '' };
+      }
+      startKey = after(last.key);
     }
-    const next = entries[size];
-    return { items, bookmark: encodeBookmark(next === undefined ? undefined : { key: next.key }) };
   }
 
-  /** Events of every shipment of the lot, shipment by shipment, each in sequence order. */
+  /**
+   * Events of every shipment of the lot, shipment by shipment (by id), each in sequence order;
+   * `shipmentIds` names the shipments this page holds events of.
+   */
   async lotHistory(lotId: string, pageSize: string, bookmark: string): Promise<LotHistoryPage> {
     const id = parseLotId(lotId, 'lotId');
-    const size = parsePageSize(pageSize);
+    const page = this.#page<ShipmentEvent>(pageSize);
     const lot = await this.#lot(id);
-    const shipmentIds = await this.#shipmentsOfLot(id);
     const stub = this.#ctx.stub;
     const position = decodeBookmark(bookmark, stub.createCompositeKey(keyTypes.event, []));
-    const items: ShipmentEvent[] = [];
-    for (const shipmentId of shipmentIds) {
-      const prefix = stub.createCompositeKey(keyTypes.event, [shipmentId]);
-      // Shipments whose events all sort before the bookmark were returned on earlier pages.
-      if (position !== undefined && !position.key.startsWith(prefix) && prefix < position.key) {
-        continue;
-      }
-      const startKey = position?.key.startsWith(prefix) === true ? position.key : undefined;
-      const entries = await readEntries(
-        stub,
-        keyTypes.event,
-        [shipmentId],
-        size + 1 - items.length,
-        startKey,
-      );
-      for (const entry of entries) {
-        if (items.length === size) {
-          return { lot, shipmentIds, items, bookmark: encodeBookmark({ key: entry.key }) };
-        }
-        items.push(unmarshal<ShipmentEvent>(entry.value));
+    const resumeAt = position === undefined ? undefined : shipmentOfKey(stub, position.key);
+    let next: PagePosition | undefined;
+    for await (const shipmentId of shipmentsOfLot(stub, id, resumeAt)) {
+      const startKey = shipmentId === resumeAt ? position?.key : undefined;
+      next = await fillFromRange(stub, keyTypes.event, [shipmentId], startKey, page);
+      if (next !== undefined) {
+        break;
       }
     }
-    return { lot, shipmentIds, items, bookmark: '' };
+    const shipmentIds = [...new Set(page.items.map((event) => event.shipmentId))];
+    return { lot, shipmentIds, items: page.items, bookmark: encodeBookmark(next) };
+  }
+
+  #page<T>(pageSize: string): PageItems<T> {
+    return new PageItems<T>(parsePageSize(pageSize), this.#maxPageBytes);
   }
 
   async #lot(lotId: string): Promise<Lot> {
@@ -168,12 +184,84 @@ export class ShipmentQueries {
     }
     return lot;
   }
+}
 
-  async #shipmentsOfLot(lotId: string): Promise<string[]> {
-    const entries = await readAllEntries(this.#ctx.stub, keyTypes.lotShipment, [lotId]);
-    return entries
-      .map((entry) => this.#ctx.stub.splitCompositeKey(entry.key).attributes[1] ?? '')
-      .sort();
+type Stub = ColdChainContext['stub'];
+
+/** Range reads per call: enough for a full page and the entry after it. */
+const entriesPerRead = 1001;
+/** The lot's shipments are read this many at a time. */
+const shipmentsPerRead = 100;
+
+/** The smallest key after `key`: where a range read continues. */
+function after(key: string): string {
+  return `${key}\u0000`;
+}
+
+/** First attribute (the shipment id) of a shipment-scoped composite key. */
+function shipmentOfKey(stub: Stub, key: string): string {
+  return stub.splitCompositeKey(key).attributes[0] ?? '';
+}
+
+/** Adds a stored JSON value (deterministic already) to the page; false when it does not fit. */
+function addStored<T>(page: PageItems<T>, bytes: Uint8Array): boolean {
+  const json = utf8Text(bytes);
+  return page.add(JSON.parse(json) as T, json);
+}
+
+/**
+ * Adds the values stored under `objectType`/`attributes`, from `startKey` on, until the page is
+ * full; returns the position of the first value that did not fit, or undefined when none is left.
+ */
+async function fillFromRange<T>(
+  stub: Stub,
+  objectType: string,
+  attributes: string[],
+  startKey: string | undefined,
+  page: PageItems<T>,
+): Promise<PagePosition | undefined> {
+  let from = startKey;
+  for (;;) {
+    const entries = await readEntries(stub, objectType, attributes, entriesPerRead, from);
+    for (const entry of entries) {
+      if (!addStored(page, entry.value)) {
+        return { key: entry.key };
+      }
+    }
+    const last = entries.at(-1);
+    if (entries.length < entriesPerRead || last === undefined) {
+      return undefined;
+    }
+    from = after(last.key);
+  }
+}
+
+/** Shipments carrying the lot, by id, from `fromShipmentId` on; the index is read in parts. */
+async function* shipmentsOfLot(
+  stub: Stub,
+  lotId: string,
+  fromShipmentId: string | undefined,
+): AsyncGenerator<string> {
+  let startKey =
+    fromShipmentId === undefined
+      ? undefined
+      : stub.createCompositeKey(keyTypes.lotShipment, [lotId, fromShipmentId]);
+  for (;;) {
+    const entries = await readEntries(
+      stub,
+      keyTypes.lotShipment,
+      [lotId],
+      shipmentsPerRead,
+      startKey,
+    );
+    for (const entry of entries) {
+      yield stub.splitCompositeKey(entry.key).attributes[1] ?? '';
+    }
+    const last = entries.at(-1);
+    if (entries.length < shipmentsPerRead || last === undefined) {
+      return;
+    }
+    startKey = after(last.key);
   }
 }
 
@@ -181,21 +269,17 @@ const chunksPerRead = 8;
 
 /** Adds the chunk's rows within [fromMs, toMs]; returns the first row's time that did not fit. */
 function collectRows(
-  stub: ColdChainContext['stub'],
+  stub: Stub,
   shipmentId: string,
   chunk: StoredEntry,
   fromMs: number,
   toMs: number,
-  items: SensorReading[],
-  size: number,
+  page: PageItems<SensorReading>,
 ): number | undefined {
   const sensorId = stub.splitCompositeKey(chunk.key).attributes[1] ?? '';
   for (const row of unmarshal<ReadingChunk>(chunk.value).rows) {
-    if (row[0] >= fromMs && row[0] <= toMs) {
-      if (items.length === size) {
-        return row[0];
-      }
-      items.push(readingOfRow(shipmentId, sensorId, row));
+    if (row[0] >= fromMs && row[0] <= toMs && !page.add(readingOfRow(shipmentId, sensorId, row))) {
+      return row[0];
     }
   }
   return undefined;

@@ -1,6 +1,7 @@
 import type { ExcursionAlert } from './excursionalert';
 import type { InMemoryLedger } from './testing/inmemoryledger';
 import {
+  alertsJson,
   auditor,
   batchJson,
   dispatcher,
@@ -35,9 +36,7 @@ async function submit(
 }
 
 async function alert(ledger: InMemoryLedger, alertId: string): Promise<ExcursionAlert | undefined> {
-  const alerts = JSON.parse(
-    await ledger.invoke(auditor, 'GetAlertsByShipment', 'SHP-1'),
-  ) as ExcursionAlert[];
+  const alerts = JSON.parse(await alertsJson(ledger, auditor, 'SHP-1')) as ExcursionAlert[];
   return alerts.find((a) => a.alertId === alertId);
 }
 
@@ -177,9 +176,7 @@ describe('DATA_GAP for a sensor silent since its last reading', () => {
       durationMs: 190 * minute,
       loggingIntervals: { count: 3, shortestMs: 30 * minute, longestMs: 130 * minute },
     });
-    const gaps = JSON.parse(
-      await ledger.invoke(auditor, 'GetAlertsByShipment', 'SHP-1'),
-    ) as ExcursionAlert[];
+    const gaps = JSON.parse(await alertsJson(ledger, auditor, 'SHP-1')) as ExcursionAlert[];
     expect(gaps.filter((a) => a.sensorId === 'S1' && a.type === 'DATA_GAP')).toHaveLength(1);
   });
 });

@@ -35,19 +35,6 @@ export function integerBetween(min: number, max: number): (value: string) => str
   };
 }
 
-/** A check for RFC 3339 times with a zone, as the ledger takes them. */
-export function rfc3339Time(value: string): string | undefined {
-  const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/u;
-  return rfc3339.test(value) && !Number.isNaN(Date.parse(value))
-    ? undefined
-    : 'must be an RFC 3339 time with a zone, such as 2026-11-23T10:00:00Z';
-}
-
-/** A check for one of a fixed set of words. */
-export function oneOf(words: readonly string[]): (value: string) => string | undefined {
-  return (value) => (words.includes(value) ? undefined : `must be one of ${words.join(', ')}`);
-}
-
 export interface ParsedArgs {
   readonly values: ReadonlyMap<string, string>;
   /** Every value of each repeatable option, in command-line order. */

@@ -1,5 +1,11 @@
-import { writeFile } from 'node:fs/promises';
-import { renderProvenanceHtml } from '@coldtrace/gateway-client';
+import {
+  type ProvenanceReport,
+  type ProvenanceReportFile,
+  type ProvenanceSink,
+  newProvenanceHtmlFile,
+  newProvenanceJsonFile,
+  teeProvenanceSinks,
+} from '@coldtrace/gateway-client';
 import type { Command } from './commandregistry';
 import { UsageError } from './usageerror';
 import { formatTable } from './table';
@@ -11,8 +17,11 @@ export const auditVerify: Command = {
   options: [
     { name: 'shipment', description: 'shipment to verify' },
     { name: 'lot', description: 'lot to verify (every shipment that carried it)' },
-    { name: 'report', description: 'write a self-contained HTML report to this file' },
-    { name: 'report-json', description: 'write the JSON report to this file' },
+    {
+      name: 'report',
+      description: 'write a self-contained HTML report to this file (written as it goes)',
+    },
+    { name: 'report-json', description: 'write the JSON report, with every detail, to this file' },
   ],
   async run(context) {
     const shipmentId = context.optionalOption('shipment');
@@ -21,23 +30,32 @@ export const auditVerify: Command = {
       throw new UsageError('give exactly one of --shipment or --lot');
     }
     const verifier = (await context.client()).provenance();
-    const report =
-      shipmentId !== undefined
-        ? await verifier.verifyShipment(shipmentId)
-        : await verifier.verifyLot(lotId ?? '');
+    // The detail goes to the report files while it is verified, never into memory whole.
     const htmlPath = context.optionalOption('report');
-    if (htmlPath !== undefined) {
-      await writeFile(htmlPath, renderProvenanceHtml(report));
-    }
     const jsonPath = context.optionalOption('report-json');
-    if (jsonPath !== undefined) {
-      await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+    const files: ProvenanceReportFile[] = [
+      ...(htmlPath !== undefined ? [await newProvenanceHtmlFile(htmlPath)] : []),
+      ...(jsonPath !== undefined ? [await newProvenanceJsonFile(jsonPath)] : []),
+    ];
+    const sink: ProvenanceSink = teeProvenanceSinks(...files.map((file) => file.sink));
+    let report: ProvenanceReport;
+    try {
+      report =
+        shipmentId !== undefined
+          ? await verifier.verifyShipment(shipmentId, { sink })
+          : await verifier.verifyLot(lotId ?? '', { sink });
+    } catch (error) {
+      await Promise.all(files.map((file) => file.discard()));
+      throw error;
+    }
+    for (const file of files) {
+      await file.finish(report);
     }
     if (context.json) {
       context.out(JSON.stringify(report, null, 2));
     } else {
       context.out(
-        `${report.verdict}: ${report.transactions.length} transaction(s) in blocks up to ${report.ledger.height - 1}, ${report.discrepancies.length} discrepancy(ies)`,
+        `${report.verdict}: ${report.transactionCount} transaction(s) of ${report.shipmentCount} shipment(s) in blocks up to ${report.ledger.height - 1}, ${report.discrepancyCount} discrepancy(ies)`,
       );
       if (report.discrepancies.length > 0) {
         context.out(
@@ -51,6 +69,10 @@ export const auditVerify: Command = {
             ]),
           ),
         );
+        const unlisted = report.discrepancyCount - report.discrepancies.length;
+        if (unlisted > 0) {
+          context.out(`(${unlisted} more not listed; the reports count them all)`);
+        }
       }
     }
     return report.verdict === 'VERIFIED' ? 0 : 1;

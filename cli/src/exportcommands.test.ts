@@ -67,7 +67,7 @@ function run(argv: string[], failAt?: number) {
   const client = {
     shipments: {
       get: () => Promise.resolve(shipment),
-      allHistory: () => (async function* () {})(),
+      history: () => (async function* () {})(),
     },
     readings: { all: () => readingsUntil(failAt) },
     close: () => undefined,

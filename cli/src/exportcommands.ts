@@ -85,7 +85,7 @@ export const shipmentExport: Command = {
     const client = await context.client();
     const pieces = epcisExport({
       shipment: await client.shipments.get(shipmentId),
-      history: client.shipments.allHistory(shipmentId, pageSize),
+      history: client.shipments.history(shipmentId, { pageSize }),
       readings: client.readings.all(shipmentId, { pageSize }),
       createdAtMs: Date.now(),
     });

@@ -1,38 +1,29 @@
 import {
   type ReadingFlags,
   type ShipmentEvent,
+  maxPageSize,
   readShipmentCreationFile,
 } from '@coldtrace/gateway-client';
-import { oneOf } from './args';
 import type { Command, CommandContext } from './commandregistry';
+import { ListPrinter, eachPage } from './listprinter';
+import { oneOf, pageSizeOf, pageSizeOption } from './optionchecks';
 import { UsageError } from './usageerror';
 import { formatTable, isoTime } from './table';
 
-function printEvents(context: CommandContext, events: readonly ShipmentEvent[]): void {
-  context.out(
-    context.json
-      ? JSON.stringify(events, null, 2)
-      : formatTable(
-          ['Shipment', '#', 'Time', 'Event', 'By', 'Status', 'Summary'],
-          events.map((e) => [
-            e.shipmentId,
-            String(e.seq),
-            isoTime(e.timestampMs),
-            e.type,
-            `${e.actor.mspId}/${e.actor.role}`,
-            e.status,
-            e.summary,
-          ]),
-        ),
+function eventPrinter(context: CommandContext): ListPrinter<ShipmentEvent> {
+  return new ListPrinter<ShipmentEvent>(
+    context,
+    ['Shipment', '#', 'Time', 'Event', 'By', 'Status', 'Summary'],
+    (e) => [
+      e.shipmentId,
+      String(e.seq),
+      isoTime(e.timestampMs),
+      e.type,
+      `${e.actor.mspId}/${e.actor.role}`,
+      e.status,
+      e.summary,
+    ],
   );
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const result: T[] = [];
-  for await (const item of items) {
-    result.push(item);
-  }
-  return result;
 }
 
 /** Old readings with the earliest one's time, so QA sees at a glance how old the data is. */
@@ -44,12 +35,27 @@ function oldReadingsCell(flags: ReadingFlags): string {
 
 export const lotHistory: Command = {
   path: ['lot', 'history'],
-  summary: "a lot's full history across every shipment that carried it",
+  summary: "a lot's full history across every shipment that carried it, page by page",
   roles: 'Pharma qa, auditor',
-  options: [{ name: 'lot', description: 'lot id <gtin14>:<lotNumber>', required: true }],
+  options: [
+    { name: 'lot', description: 'lot id <gtin14>:<lotNumber>', required: true },
+    pageSizeOption,
+  ],
   async run(context) {
     const client = await context.client();
-    printEvents(context, await collect(client.lots.allHistory(context.option('lot'))));
+    const lotId = context.option('lot');
+    const printer = eventPrinter(context);
+    await eachPage(
+      (bookmark) =>
+        client.lots.historyPage(lotId, {
+          pageSize: pageSizeOf(context.optionalOption('page-size'), maxPageSize),
+          bookmark,
+        }),
+      (events) => {
+        printer.page(events);
+      },
+    );
+    printer.end();
     return 0;
   },
 };
@@ -122,12 +128,24 @@ export const lotRegister: Command = {
 
 export const shipmentHistory: Command = {
   path: ['shipment', 'history'],
-  summary: "a shipment's history",
+  summary: "a shipment's history, page by page",
   roles: 'any role',
-  options: [{ name: 'shipment', description: 'shipment id', required: true }],
+  options: [{ name: 'shipment', description: 'shipment id', required: true }, pageSizeOption],
   async run(context) {
     const client = await context.client();
-    printEvents(context, await collect(client.shipments.allHistory(context.option('shipment'))));
+    const shipmentId = context.option('shipment');
+    const printer = eventPrinter(context);
+    await eachPage(
+      (bookmark) =>
+        client.shipments.historyPage(shipmentId, {
+          pageSize: pageSizeOf(context.optionalOption('page-size'), maxPageSize),
+          bookmark,
+        }),
+      (events) => {
+        printer.page(events);
+      },
+    );
+    printer.end();
     return 0;
   },
 };
@@ -206,9 +224,9 @@ export const shipmentDispose: Command = {
     { name: 'reason', description: 'reason for the decision', required: true },
   ],
   async run(context) {
-    const decision = context.option('decision');
+    const decision = context.option('decision').toUpperCase();
     if (decision !== 'RELEASE' && decision !== 'REJECT') {
-      throw new UsageError('--decision must be one of RELEASE, REJECT');
+      throw new UsageError('--decision must be RELEASE or REJECT');
     }
     const shipment = await (
       await context.client()

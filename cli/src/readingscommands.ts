@@ -1,12 +1,16 @@
-import type { BatchResult } from '@coldtrace/gateway-client';
+import { type BatchResult, type SensorReading, maxPageSize } from '@coldtrace/gateway-client';
 import { readReadingsFile } from '@coldtrace/readings-io';
-import { integerBetween, rfc3339Time } from './args';
+import { integerBetween } from './args';
 import type { Command } from './commandregistry';
 import { ProgressBar } from './progressbar';
 import { checkAgainstShipment, runReadingsDryRun } from './readingsdryrun';
 import { readingsFileOptionSpecs, readingsFileOptionsOf } from './readingsfileoptions';
 import { formatSubmissionReport, submissionWarnings } from './submissionreport';
-import { celsius, formatTable, isoTime } from './table';
+import { formatDuration } from './duration';
+import { ListPrinter, eachPage } from './listprinter';
+import { checkTime, pageSizeOf, pageSizeOption, parseTime } from './optionchecks';
+import { celsius, isoTime } from './table';
+import { UsageError } from './usageerror';
 
 export const readingsSubmit: Command = {
   path: ['readings', 'submit'],
@@ -64,7 +68,7 @@ export const readingsSubmit: Command = {
         progress.advance(batch.readingCount, batch.outcome !== 'committed');
       },
       onRetry: (batch, error, delayMs) => {
-        context.err(`retrying batch ${batch.batchId} in ${delayMs} ms: ${error.code}`);
+        context.err(`retrying batch ${batch.batchId} in ${formatDuration(delayMs)}: ${error.code}`);
       },
     });
     const summary = await ingestion.ingest([{ shipmentId, readings }]);
@@ -96,37 +100,48 @@ export const readingsSubmit: Command = {
 
 export const readingsList: Command = {
   path: ['readings', 'list'],
-  summary: "list a shipment's readings (all pages)",
+  summary: "list a shipment's readings, page by page",
   roles: 'any role',
   options: [
     { name: 'shipment', description: 'shipment id', required: true },
-    { name: 'from', description: 'start time, RFC 3339', check: rfc3339Time },
-    { name: 'to', description: 'end time, RFC 3339', check: rfc3339Time },
+    { name: 'from', description: 'start time (RFC 3339, or a UTC date)', check: checkTime },
+    { name: 'to', description: 'end time (RFC 3339, or a UTC date)', check: checkTime },
+    pageSizeOption,
   ],
   async run(context) {
     const client = await context.client();
+    const shipmentId = context.option('shipment');
     const from = context.optionalOption('from');
     const to = context.optionalOption('to');
-    const readings = [];
-    for await (const reading of client.readings.all(context.option('shipment'), {
-      ...(from !== undefined ? { fromMs: Date.parse(from) } : {}),
-      ...(to !== undefined ? { toMs: Date.parse(to) } : {}),
-    })) {
-      readings.push(reading);
+    const window = {
+      ...(from !== undefined ? { fromMs: parseTime(from) } : {}),
+      ...(to !== undefined ? { toMs: parseTime(to) } : {}),
+    };
+    if ((window.fromMs ?? 0) > (window.toMs ?? Number.MAX_SAFE_INTEGER)) {
+      throw new UsageError('--from must not be after --to');
     }
-    context.out(
-      context.json
-        ? JSON.stringify(readings, null, 2)
-        : formatTable(
-            ['Sensor', 'Time', '°C', 'Humidity %'],
-            readings.map((r) => [
-              r.sensorId,
-              isoTime(r.timestampMs),
-              celsius(r.milliC),
-              r.humidityPct?.toString() ?? '',
-            ]),
-          ),
+    const printer = new ListPrinter<SensorReading>(
+      context,
+      ['Sensor', 'Time', '°C', 'Humidity %'],
+      (r) => [
+        r.sensorId,
+        isoTime(r.timestampMs),
+        celsius(r.milliC),
+        r.humidityPct?.toString() ?? '',
+      ],
     );
+    await eachPage(
+      (bookmark) =>
+        client.readings.page(shipmentId, {
+          ...window,
+          pageSize: pageSizeOf(context.optionalOption('page-size'), maxPageSize),
+          bookmark,
+        }),
+      (readings) => {
+        printer.page(readings);
+      },
+    );
+    printer.end();
     return 0;
   },
 };

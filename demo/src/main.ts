@@ -9,7 +9,9 @@ import {
   type SensorReadingInput,
   type TemperatureProfile,
   connect,
-  renderProvenanceHtml,
+  newProvenanceHtmlFile,
+  newProvenanceJsonFile,
+  teeProvenanceSinks,
 } from '@coldtrace/gateway-client';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -126,9 +128,9 @@ async function ingest(
   return summary.committedReadings;
 }
 
-function countBy(alerts: readonly ExcursionAlert[]): Record<string, number> {
+async function countBy(alerts: AsyncIterable<ExcursionAlert>): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const alert of alerts) {
+  for await (const alert of alerts) {
     const key = `${alert.severity}/${alert.type}`;
     counts[key] = (counts[key] ?? 0) + 1;
   }
@@ -207,11 +209,11 @@ async function play(args: DemoArguments): Promise<void> {
 
     const quarantined = await qa.shipments.get(shipmentId);
     say(`shipment status after the readings: ${quarantined.status}`);
-    const alerts = await qa.alerts.byShipment(shipmentId);
-    for (const alert of alerts) say(`  ${describeAlert(alert)}`);
-    const critical = alerts.find(
-      (alert) => alert.severity === 'CRITICAL' && alert.status === 'OPEN',
-    );
+    let critical: ExcursionAlert | undefined;
+    for await (const alert of qa.alerts.byShipment(shipmentId)) {
+      say(`  ${describeAlert(alert)}`);
+      if (alert.severity === 'CRITICAL' && alert.status === 'OPEN') critical ??= alert;
+    }
     if (critical) {
       await qa.alerts.acknowledge(
         shipmentId,
@@ -230,22 +232,26 @@ async function play(args: DemoArguments): Promise<void> {
     say(`QA disposition: ${disposed.status}`);
 
     say('auditor verifying provenance on its own peer…');
-    const report = await auditor.provenance().verifyShipment(shipmentId);
     await mkdir(args.output, { recursive: true });
     const reportHtml = path.join(args.output, 'provenance.html');
-    await writeFile(reportHtml, renderProvenanceHtml(report));
-    await writeFile(path.join(args.output, 'provenance.json'), JSON.stringify(report, null, 2));
+    const files = [
+      await newProvenanceHtmlFile(reportHtml),
+      await newProvenanceJsonFile(path.join(args.output, 'provenance.json')),
+    ];
+    const report = await auditor.provenance().verifyShipment(shipmentId, {
+      sink: teeProvenanceSinks(...files.map((file) => file.sink)),
+    });
+    for (const file of files) await file.finish(report);
 
-    const finalAlerts = await qa.alerts.byShipment(shipmentId);
     const summary = {
       shipmentId,
       lotId: lot.lotId,
       finalStatus: disposed.status,
       readingsCommitted: committed,
       readingsOnLedger: disposed.readingCount,
-      alertsByTypeAndSeverity: countBy(finalAlerts),
+      alertsByTypeAndSeverity: await countBy(qa.alerts.byShipment(shipmentId)),
       alertsSeenOnStream: seenAlerts.size,
-      verification: { verdict: report.verdict, discrepancies: report.discrepancies.length },
+      verification: { verdict: report.verdict, discrepancies: report.discrepancyCount },
       report: reportHtml,
       elapsedSeconds: Math.round((Date.now() - startedMs) / 1000),
     };

@@ -121,13 +121,8 @@ export function missingKeyEndorsers(
 ): string[] {
   const required = new Set<string>();
   for (const write of transaction.actions.flatMap((a) => a.writes)) {
-    const ids = isShipmentKey(write.key) ? written.latestAt(write.key)?.value.endorsingMspIds : [];
-    if (Array.isArray(ids)) {
-      for (const id of ids) {
-        if (typeof id === 'string') {
-          required.add(id);
-        }
-      }
+    for (const id of isShipmentKey(write.key) ? (written.endorsingMspIdsAt(write.key) ?? []) : []) {
+      required.add(id);
     }
   }
   return [...required].filter((id) => !endorsingOrgs.has(id)).sort();

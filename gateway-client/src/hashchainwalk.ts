@@ -1,6 +1,4 @@
-import { blockHeaderHash } from './blockhash';
-import { checkHashChain } from './hashchain';
-import type { LedgerBlock } from './ledgerblock';
+import { HashChainChecker } from './hashchain';
 import type { LedgerReader } from './ledgerreader';
 import type { Discrepancy, ProvenanceReport } from './provenancereport';
 
@@ -14,8 +12,8 @@ export const defaultMaxBlocks = 10_000;
 /**
  * Walks every block from `firstBlock` to the peer's tip (at most the last `maxBlocks`), checking
  * that each block's data matches its data hash, that each links to the one before, and that the
- * last is the tip the peer reports. Give it the caching reader the other checks used, so the walk
- * covers the very bytes they checked.
+ * last is the tip the peer reports. Blocks are checked as they are read and not kept. Give it
+ * the block cache the other checks used, so a block served differently is noticed.
  * @throws {@link ColdtraceError} when a block could not be fetched.
  */
 export async function walkHashChain(
@@ -26,19 +24,18 @@ export async function walkHashChain(
   const info = await ledger.chainInfo();
   const limit = BigInt(maxBlocks);
   const start = info.height - firstBlock > limit ? info.height - limit : firstBlock;
-  const blocks: LedgerBlock[] = [];
+  const checker = new HashChainChecker();
   for (let n = start; n < info.height; n++) {
-    blocks.push(await ledger.blockByNumber(n));
+    checker.add(await ledger.blockByNumber(n));
   }
-  const tip = blocks.at(-1);
   return {
     ledger: {
       height: Number(info.height),
-      tipHash: tip !== undefined ? blockHeaderHash(tip).toString('hex') : '',
+      tipHash: checker.lastHash,
       firstBlockChecked: Number(start),
-      blocksChecked: blocks.length,
+      blocksChecked: checker.count,
     },
-    discrepancies: checkHashChain(blocks, info.currentBlockHash).map((broken) => ({
+    discrepancies: checker.finish(info.currentBlockHash).map((broken) => ({
       kind: broken.kind,
       blockNumber: broken.blockNumber,
       message: broken.message,

@@ -42,6 +42,7 @@ export type {
   TemperatureUnit,
 } from '@coldtrace/protocol';
 export { defaultOldReadingWindowMs, maxOldReadingWindowMs } from '@coldtrace/protocol';
+export { maxPageBytes, maxPageSize } from '@coldtrace/protocol';
 export { type AlertNotification, alertEventName, alertEventSchema } from './alertnotification';
 export { type Alerts } from './alerts';
 export {
@@ -94,16 +95,26 @@ export {
 export { type ChainInfo, type LedgerReader } from './ledgerreader';
 export { type Lots } from './lots';
 export { type PageRequest } from './page';
-export { renderProvenanceHtml } from './provenancehtml';
+export { type ProvenanceReportFile, teeProvenanceSinks } from './provenancefile';
+export { newProvenanceHtmlFile } from './provenancehtml';
+export { newProvenanceJsonFile } from './provenancejson';
 export {
+  type AlertsSummary,
   type Discrepancy,
   type DiscrepancyKind,
+  maxListedDiscrepancies,
   type ProvenanceReport,
+  type ProvenanceSink,
+  type ReadingsDay,
   type ReadingsSummary,
   type ShipmentProvenance,
   type TransactionEvidence,
 } from './provenancereport';
-export { type ProvenanceOptions, type ProvenanceVerifier } from './provenanceverifier';
+export {
+  type ProvenanceOptions,
+  type ProvenanceVerifier,
+  type VerifyOptions,
+} from './provenanceverifier';
 export { batchIdFor, maxReadingsPerBatch, type ReadingBatch } from './readingbatch';
 export {
   type BatchOutcome,

@@ -5,7 +5,7 @@ import {
   type ShipmentEvent,
   transactions,
 } from '@coldtrace/protocol';
-import { type PageRequest, allPages } from './page';
+import { type PageRequest, pagedItems } from './page';
 import { pageArgs } from './pagesize';
 import {
   type TransactionSubmitter,
@@ -21,24 +21,20 @@ export interface Lots {
   /** Registers a lot (Pharma shipper or QA); resolves after it committed. */
   register(lot: LotRegistration): Promise<Lot>;
   get(lotId: string): Promise<Lot>;
-  /** One page of the lot's history across every shipment that carried it. */
-  history(lotId: string, page?: PageRequest): Promise<LotHistoryPage>;
-  /** The lot's whole history, fetching pages as needed. */
-  allHistory(lotId: string, pageSize?: number): AsyncIterable<ShipmentEvent>;
+  /** The lot's whole history across every shipment that carried it, page after page. */
+  history(lotId: string, request?: PageRequest): AsyncIterable<ShipmentEvent>;
+  /** One page of the lot's history; `shipmentIds` names the shipments of this page. */
+  historyPage(lotId: string, page?: PageRequest): Promise<LotHistoryPage>;
 }
 
 export function newLots(submitter: TransactionSubmitter): Lots {
-  const history = (lotId: string, page?: PageRequest): Promise<LotHistoryPage> =>
+  const historyPage = (lotId: string, page?: PageRequest): Promise<LotHistoryPage> =>
     evaluateTransaction(submitter, transactions.GetLotHistory, [lotId, ...pageArgs(page)]);
   return {
     register: (lot) =>
       submitTransaction(submitter, transactions.RegisterLot, [JSON.stringify(lot)]),
     get: (lotId) => evaluateTransaction(submitter, transactions.GetLot, [lotId]),
-    history,
-    allHistory(lotId, pageSize) {
-      return allPages((bookmark) =>
-        history(lotId, { bookmark, ...(pageSize !== undefined ? { pageSize } : {}) }),
-      );
-    },
+    history: (lotId, request) => pagedItems((page) => historyPage(lotId, page), request),
+    historyPage,
   };
 }

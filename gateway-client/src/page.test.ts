@@ -1,5 +1,5 @@
 import { JsonShapeError, type Page, parsePage } from '@coldtrace/protocol';
-import { allPages } from './page';
+import { type PageRequest, allPages, pagedItems } from './page';
 
 describe('allPages', () => {
   it('follows bookmarks until the empty bookmark', async () => {
@@ -30,6 +30,45 @@ describe('allPages', () => {
       items.push(item);
     }
     expect(items).toEqual([1, 2]);
+  });
+});
+
+describe('pagedItems', () => {
+  const pages: Record<string, Page<number>> = {
+    '': { items: [1, 2], bookmark: 'b1' },
+    b1: { items: [3], bookmark: '' },
+  };
+
+  it('fetches nothing until iterated, then pages of the largest size from the bookmark given', async () => {
+    const requests: PageRequest[] = [];
+    const items = pagedItems((request) => {
+      requests.push(request);
+      return Promise.resolve(pages[request.bookmark ?? '']!);
+    });
+    expect(requests).toEqual([]);
+    const seen: number[] = [];
+    for await (const item of items) seen.push(item);
+    expect(seen).toEqual([1, 2, 3]);
+    expect(requests).toEqual([
+      { pageSize: 1000, bookmark: '' },
+      { pageSize: 1000, bookmark: 'b1' },
+    ]);
+
+    const resumed: number[] = [];
+    for await (const item of pagedItems(
+      (request) => Promise.resolve(pages[request.bookmark ?? '']!),
+      { pageSize: 5, bookmark: 'b1' },
+    )) {
+      resumed.push(item);
+    }
+    expect(resumed).toEqual([3]);
+  });
+
+  it('can be iterated again, from the start', async () => {
+    const items = pagedItems((request) => Promise.resolve(pages[request.bookmark ?? '']!));
+    const twice: number[] = [];
+    for (let i = 0; i < 2; i++) for await (const item of items) twice.push(item);
+    expect(twice).toEqual([1, 2, 3, 1, 2, 3]);
   });
 });
 

@@ -1,4 +1,13 @@
-import type { ProvenanceReport, ShipmentProvenance } from './provenancereport';
+import type { CustodyHandover, ExcursionAlert, Shipment, ShipmentEvent } from '@coldtrace/protocol';
+import type {
+  ProvenanceReport,
+  ProvenanceSink,
+  ReadingsDay,
+  ShipmentProvenance,
+  TransactionEvidence,
+} from './provenancereport';
+import type { ProvenanceReportFile } from './provenancefile';
+import { ReportParts, type TextFile } from './reportfile';
 
 const escapes: Record<string, string> = {
   '&': '&amp;',
@@ -17,21 +26,120 @@ const time = (ms: number | null | undefined): string =>
   ms === null || ms === undefined ? '—' : new Date(ms).toISOString();
 const celsius = (milliC: number | null | undefined): string =>
   milliC === null || milliC === undefined ? '—' : `${(milliC / 1000).toFixed(1)} °C`;
+const minutes = (ms: number | null): string =>
+  ms === null ? '—' : `${Math.round((ms / 60_000) * 10) / 10} min`;
+
+const row = (cells: readonly string[]): string =>
+  `<tr>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>\n`;
+
+const tableHead = (headers: readonly string[]): string =>
+  `<table><thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n`;
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  if (rows.length === 0) {
-    return '<p class="none">None.</p>';
-  }
-  const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
-  const body = rows
-    .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
-    .join('\n');
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return rows.length === 0
+    ? '<p class="none">None.</p>\n'
+    : `${tableHead(headers)}${rows.map(row).join('')}</tbody></table>\n`;
 }
 
-function shipmentSection(p: ShipmentProvenance): string {
-  const s = p.shipment;
-  const r = p.readings;
+/** The three streamed tables of a shipment section, in the order the verifier sends them. */
+const sections = [
+  {
+    title: 'History',
+    headers: ['#', 'Time', 'Event', 'By', 'Status after', 'Summary', 'Transaction'],
+  },
+  {
+    title: 'Readings by sensor and UTC day',
+    headers: [
+      'Sensor',
+      'Day',
+      'Readings',
+      'From',
+      'To',
+      'Min',
+      'Max',
+      'Out of range',
+      'Matched on ledger',
+    ],
+  },
+  {
+    title: 'Excursions',
+    headers: [
+      'Alert',
+      'Severity',
+      'Status',
+      'Start',
+      'End',
+      'Duration',
+      'Threshold',
+      'Peak',
+      'Custodian',
+      'Acknowledged by',
+      'Comment',
+    ],
+  },
+] as const;
+
+const eventRow = (e: ShipmentEvent): string[] => [
+  String(e.seq),
+  time(e.timestampMs),
+  e.type,
+  `${e.actor.mspId} (${e.actor.role})`,
+  e.status,
+  e.summary,
+  e.txId,
+];
+
+const dayRow = (d: ReadingsDay): string[] => [
+  d.sensorId,
+  d.day,
+  String(d.count),
+  time(d.firstMs),
+  time(d.lastMs),
+  celsius(d.minMilliC),
+  celsius(d.maxMilliC),
+  String(d.outOfRange),
+  String(d.matchedOnLedger),
+];
+
+const alertRow = (a: ExcursionAlert): string[] => [
+  a.alertId,
+  a.severity,
+  a.status,
+  time(a.startMs),
+  a.ongoing ? 'ongoing' : time(a.endMs),
+  minutes(a.durationMs),
+  a.thresholdMilliC === null
+    ? '—'
+    : `${a.direction === 'BELOW' ? 'below' : 'above'} ${celsius(a.thresholdMilliC)}`,
+  celsius(a.peakMilliC),
+  a.custodianMspId,
+  a.acknowledgement?.by.id ?? '',
+  a.acknowledgement?.comment ?? '',
+];
+
+const transactionRow = (t: TransactionEvidence): string[] => [
+  String(t.blockNumber),
+  String(t.index),
+  time(t.timestampMs),
+  t.creatorMspId,
+  t.validationCode,
+  t.endorsements
+    .map((e) => `${e.mspId} ${e.signatureValid && e.certificateTrusted ? '✓' : '✗'}`)
+    .join(', '),
+  t.transactionId,
+];
+
+const transactionHeaders = [
+  'Block',
+  'Index',
+  'Time',
+  'Creator',
+  'Validation',
+  'Endorsements',
+  'Transaction',
+];
+
+function shipmentIntro(s: Shipment, chain: readonly CustodyHandover[]): string {
   const intro = `Owner ${s.ownerMspId}, custodian ${s.custodianMspId}; profile ${s.profile.name} (${celsius(s.profile.range.minMilliC)} to ${celsius(s.profile.range.maxMilliC)}); lots ${s.lots.map((l) => `${l.lotId} × ${l.quantity}`).join(', ')}.`;
   return `<section>
 <h2>Shipment ${escapeHtml(s.shipmentId)}: ${escapeHtml(s.status)}</h2>
@@ -39,7 +147,7 @@ function shipmentSection(p: ShipmentProvenance): string {
 <h3>Custody chain</h3>
 ${table(
   ['From', 'To', 'Offered by', 'Offered at', 'Accepted by', 'Accepted at', 'Transactions'],
-  p.custodyChain.map((h) => [
+  chain.map((h) => [
     h.fromMspId,
     h.toMspId,
     h.offeredBy.id,
@@ -48,27 +156,37 @@ ${table(
     time(h.acceptedAtMs),
     [h.offeredTxId, h.acceptedTxId ?? ''].join(' '),
   ]),
-)}
-<h3>History</h3>
+)}`;
+}
+
+function shipmentClosing(p: ShipmentProvenance): string {
+  const r = p.readings;
+  const a = p.alerts;
+  const alerts = `${a.count} alert(s): ${a.bySeverity.CRITICAL} CRITICAL, ${a.bySeverity.WARNING} WARNING; ${a.byStatus.OPEN} open, ${a.byStatus.ACKNOWLEDGED} acknowledged, ${a.byStatus.WITHDRAWN} withdrawn.`;
+  const more =
+    p.dispositionCount > p.dispositions.length
+      ? `<p>${p.dispositionCount - p.dispositions.length} more disposition(s) in the history above.</p>\n`
+      : '';
+  return `<h3>Summary</h3>
 ${table(
-  ['#', 'Time', 'Event', 'By', 'Status after', 'Summary', 'Transaction'],
-  p.history.map((e) => [
-    String(e.seq),
-    time(e.timestampMs),
-    e.type,
-    `${e.actor.mspId} (${e.actor.role})`,
-    e.status,
-    e.summary,
-    e.txId,
-  ]),
-)}
-<h3>Readings</h3>
-${table(
-  ['Readings', 'Sensors', 'From', 'To', 'Min', 'Max', 'Out of range', 'Matched on ledger'],
+  [
+    'Events',
+    'Readings',
+    'Sensors',
+    'Sensor-days',
+    'From',
+    'To',
+    'Min',
+    'Max',
+    'Out of range',
+    'Matched on ledger',
+  ],
   [
     [
+      String(p.events),
       String(r.count),
       r.sensors.join(', '),
+      String(r.days),
       time(r.firstMs),
       time(r.lastMs),
       celsius(r.minMilliC),
@@ -77,64 +195,39 @@ ${table(
       String(r.matchedOnLedger),
     ],
   ],
-)}
-<h3>Excursions</h3>
-${table(
-  ['Alert', 'Type', 'Severity', 'Status', 'Sensor', 'Start', 'End', 'Peak', 'Custodian'],
-  p.excursions.map((a) => [
-    a.alertId,
-    a.type,
-    a.severity,
-    a.status,
-    a.sensorId,
-    time(a.startMs),
-    a.ongoing ? 'ongoing' : time(a.endMs),
-    celsius(a.peakMilliC),
-    a.custodianMspId,
-  ]),
-)}
-<h3>Acknowledgements</h3>
-${table(
-  ['Alert', 'By', 'At', 'Comment', 'Transaction'],
-  p.acknowledgements.map((a) => [
-    a.alertId,
-    a.acknowledgement?.by.id ?? '',
-    time(a.acknowledgement?.atMs),
-    a.acknowledgement?.comment ?? '',
-    a.acknowledgement?.txId ?? '',
-  ]),
-)}
+)}<p>${escapeHtml(alerts)}</p>
 <h3>Dispositions</h3>
 ${table(
   ['Time', 'By', 'Summary', 'Transaction'],
   p.dispositions.map((e) => [time(e.timestampMs), e.actor.id, e.summary, e.txId]),
-)}
-${p.disposition !== undefined ? `<p>In force: ${escapeHtml(`${p.disposition.decision} by ${p.disposition.by.id}: ${p.disposition.reason}`)}</p>` : ''}
-</section>`;
+)}${more}${p.disposition !== undefined ? `<p>In force: ${escapeHtml(`${p.disposition.decision} by ${p.disposition.by.id}: ${p.disposition.reason}`)}</p>\n` : ''}</section>
+`;
 }
 
-/** A self-contained HTML page (inline CSS, no scripts or external resources) for a report. */
-export function renderProvenanceHtml(report: ProvenanceReport): string {
+const style = `body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}table{border-collapse:collapse;margin:.5rem 0 1rem}
+td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;font-size:.9rem}th{background:#f2f2f2}
+.verdict{padding:.5rem 1rem;font-weight:bold;display:inline-block}.ok{background:#dff5e1}.bad{background:#fde2e1}
+.none{color:#777}`;
+
+function head(report: ProvenanceReport): string {
   const ok = report.verdict === 'VERIFIED';
   const title = `Provenance of ${report.subject.kind} ${report.subject.id}`;
-  const ledger = `Channel ${report.channel}, chaincode ${report.chaincode}, ledger of ${report.verifiedOnMspId}'s peer at height ${report.ledger.height}, tip ${report.ledger.tipHash}; blocks ${report.ledger.firstBlockChecked} to ${report.ledger.height - 1} hash-chained (${report.ledger.blocksChecked} checked); every transaction needs valid endorsements from ${report.requiredEndorsingOrganisations} organisation(s) and from each organisation of the shipment's key-level policy. Generated ${time(report.generatedAtMs)}.`;
+  const ledger = `Channel ${report.channel}, chaincode ${report.chaincode}, ledger of ${report.verifiedOnMspId}'s peer at height ${report.ledger.height}, tip ${report.ledger.tipHash}; blocks ${report.ledger.firstBlockChecked} to ${report.ledger.height - 1} hash-chained (${report.ledger.blocksChecked} checked); ${report.transactionCount} transaction(s) of ${report.shipmentCount} shipment(s) replayed, each needing valid endorsements from ${report.requiredEndorsingOrganisations} organisation(s) and from each organisation of the shipment's key-level policy. Generated ${time(report.generatedAtMs)}.`;
   const lot =
     report.lot !== undefined
-      ? `<p>${escapeHtml(`Lot ${report.lot.lotId}: ${report.lot.productName}, expiry ${report.lot.expiry}, registered by ${report.lot.registeredBy.id}.`)}</p>`
+      ? `<p>${escapeHtml(`Lot ${report.lot.lotId}: ${report.lot.productName}, expiry ${report.lot.expiry}, registered by ${report.lot.registeredBy.id}.`)}</p>\n`
       : '';
+  const unlisted = report.discrepancyCount - report.discrepancies.length;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>
-body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}table{border-collapse:collapse;margin:.5rem 0 1rem}
-td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;font-size:.9rem}th{background:#f2f2f2}
-.verdict{padding:.5rem 1rem;font-weight:bold;display:inline-block}.ok{background:#dff5e1}.bad{background:#fde2e1}
-.none{color:#777}
+${style}
 </style></head><body>
 <h1>${escapeHtml(title)}</h1>
-<p class="verdict ${ok ? 'ok' : 'bad'}">${ok ? 'VERIFIED' : `${report.discrepancies.length} DISCREPANCIES`}</p>
+<p class="verdict ${ok ? 'ok' : 'bad'}">${ok ? 'VERIFIED' : `${report.discrepancyCount} DISCREPANCIES`}</p>
 <p>${escapeHtml(ledger)}</p>
-${lot}
-<h2>Discrepancies</h2>
+<p>Individual readings are summarised per sensor and UTC day; each was compared with the value on the ledger. List them with <code>coldtrace readings list --shipment &lt;id&gt; --from &lt;time&gt; --to &lt;time&gt;</code>.</p>
+${lot}<h2>Discrepancies</h2>
 ${table(
   ['Kind', 'Block', 'Transaction', 'Detail'],
   report.discrepancies.map((d) => [
@@ -143,23 +236,96 @@ ${table(
     d.transactionId ?? '',
     d.message,
   ]),
-)}
-${report.shipments.map(shipmentSection).join('\n')}
-<h2>Transactions</h2>
-${table(
-  ['Block', 'Index', 'Time', 'Creator', 'Validation', 'Endorsements', 'Transaction'],
-  report.transactions.map((t) => [
-    String(t.blockNumber),
-    String(t.index),
-    time(t.timestampMs),
-    t.creatorMspId,
-    t.validationCode,
-    t.endorsements
-      .map((e) => `${e.mspId} ${e.signatureValid && e.certificateTrusted ? '✓' : '✗'}`)
-      .join(', '),
-    t.transactionId,
-  ]),
-)}
-</body></html>
-`;
+)}${unlisted > 0 ? `<p>${unlisted} more discrepancies are not listed.</p>\n` : ''}`;
+}
+
+/**
+ * The HTML report, self-contained (inline CSS, no scripts or external resources), written as
+ * the verification runs: each shipment's history, readings days and excursions are appended to
+ * a temporary part file as they arrive, and `finish` writes the page with the verdict first.
+ */
+class ProvenanceHtmlFile implements ProvenanceReportFile {
+  readonly sink: ProvenanceSink;
+  readonly #file: string;
+  readonly #parts: ReportParts;
+  /** Index in {@link sections} of the table being written, -1 before the first. */
+  #section = -1;
+  #rows = 0;
+  #transactions = 0;
+
+  constructor(file: string, parts: ReportParts) {
+    this.#file = file;
+    this.#parts = parts;
+    const shipments = (): TextFile => parts.part('shipments');
+    this.sink = {
+      shipment: async (shipment, chain) => {
+        this.#section = -1;
+        await shipments().write(shipmentIntro(shipment, chain));
+      },
+      history: (events) => this.#rowsOf(0, events.map(eventRow)),
+      readingsDay: (day) => this.#rowsOf(1, [dayRow(day)]),
+      alerts: (alerts) => this.#rowsOf(2, alerts.map(alertRow)),
+      shipmentSummary: async (provenance) => {
+        await this.#enter(sections.length);
+        await shipments().write(shipmentClosing(provenance));
+      },
+      transactions: async (evidence) => {
+        this.#transactions += evidence.length;
+        await parts
+          .part('transactions')
+          .write(evidence.map((t) => row(transactionRow(t))).join(''));
+      },
+    };
+  }
+
+  /** Closes the tables before `section` (with "None." if empty) and opens the ones up to it. */
+  async #enter(section: number): Promise<void> {
+    const out = this.#parts.part('shipments');
+    while (this.#section < section) {
+      const current = sections[this.#section];
+      if (current !== undefined) {
+        await out.write(
+          this.#rows === 0
+            ? `<tr><td colspan="${current.headers.length}" class="none">None.</td></tr>\n</tbody></table>\n`
+            : '</tbody></table>\n',
+        );
+      }
+      this.#section++;
+      this.#rows = 0;
+      const next = sections[this.#section];
+      if (next !== undefined) {
+        await out.write(`<h3>${escapeHtml(next.title)}</h3>\n${tableHead(next.headers)}`);
+      }
+    }
+  }
+
+  async #rowsOf(section: number, rows: readonly (readonly string[])[]): Promise<void> {
+    await this.#enter(section);
+    this.#rows += rows.length;
+    await this.#parts.part('shipments').write(rows.map(row).join(''));
+  }
+
+  async finish(report: ProvenanceReport): Promise<void> {
+    await this.#parts.assemble(this.#file, [
+      { text: head(report) },
+      { part: 'shipments' },
+      { text: `<h2>Transactions</h2>\n${tableHead(transactionHeaders)}` },
+      { part: 'transactions' },
+      {
+        text: `${this.#transactions === 0 ? `<tr><td colspan="${transactionHeaders.length}" class="none">None.</td></tr>\n` : ''}</tbody></table>\n</body></html>\n`,
+      },
+    ]);
+  }
+
+  discard(): Promise<void> {
+    return this.#parts.discard();
+  }
+}
+
+/**
+ * Starts an HTML provenance report at `file`: pass its `sink` to the verification, then
+ * `finish` it with the report (or `discard` it if the verification failed).
+ */
+export async function newProvenanceHtmlFile(file: string): Promise<ProvenanceReportFile> {
+  return new ProvenanceHtmlFile(file, await ReportParts.create(['shipments', 'transactions']));
 }

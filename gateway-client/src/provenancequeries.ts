@@ -2,9 +2,11 @@ import {
   type ExcursionAlert,
   JsonReader,
   type Lot,
+  type Page,
   type SensorReading,
   type Shipment,
   type ShipmentEvent,
+  maxPageSize,
   parsePage,
   readExcursionAlert,
   readLot,
@@ -13,143 +15,150 @@ import {
   readShipment,
   readShipmentEvent,
 } from '@coldtrace/protocol';
-import { allPages } from './page';
+import { allPageResults } from './page';
 import type { TransactionSubmitter } from './transactionsubmitter';
 
-/** What the chaincode's queries report about one shipment: parsed, and raw for comparison. */
-export interface ShipmentFacts {
+/*
+ * What the chaincode's queries report about a subject, page by page: the verifier holds one
+ * page at a time. Each compared item keeps the JSON the query returned (`raw`), which is what
+ * is compared with the value written on the ledger.
+ */
+
+/** A reported item, parsed, with the JSON the query returned for it. */
+export interface Reported<T> {
   readonly raw: unknown;
-  readonly shipment: Shipment;
-  readonly history: readonly ShipmentEvent[];
-  /** Each history item as the query returned it, in the order of `history`. */
-  readonly rawHistory: readonly unknown[];
-  readonly readings: readonly SensorReading[];
-  readonly rawAlerts: readonly unknown[];
-  readonly alerts: readonly ExcursionAlert[];
+  readonly value: T;
 }
 
-/** What the queries report about a lot, and the ids of the shipments that carry it. */
-export interface LotFacts {
-  readonly raw: unknown;
-  readonly lot: Lot;
-  readonly history: readonly ShipmentEvent[];
-  readonly shipmentIds: readonly string[];
+/** The largest page the chaincode serves, so a long list costs the fewest round trips. */
+const pageSize = String(maxPageSize);
+
+function reported<T>(read: (json: JsonReader) => T): (json: JsonReader) => Reported<T> {
+  return (json) => ({ raw: json.raw, value: read(json) });
 }
 
-/** The largest page the chaincode serves, so a long history costs the fewest round trips. */
-const pageSize = '1000';
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const result: T[] = [];
-  for await (const item of items) {
-    result.push(item);
-  }
-  return result;
+function pagesOf<T>(fetch: (bookmark: string) => Promise<Page<T>>): AsyncIterable<readonly T[]> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      for await (const page of allPageResults(fetch)) {
+        yield page.items;
+      }
+    },
+  };
 }
 
 /**
- * Asks the chaincode everything it reports about a shipment, following every page.
+ * The shipment as `GetShipment` reports it.
  * @throws {@link NotFoundError} for an unknown shipment; other {@link ColdtraceError} subclasses
- * for failed queries.
+ * for a failed query.
  */
-export async function fetchShipmentFacts(
+export async function fetchShipment(
   submitter: TransactionSubmitter,
   shipmentId: string,
-): Promise<ShipmentFacts> {
-  const rawShipment = JsonReader.fromBytes(
+): Promise<Reported<Shipment>> {
+  const json = JsonReader.fromBytes(
     await submitter.evaluate('GetShipment', [shipmentId]),
     'Shipment',
   );
-  const history = await collect(
-    allPages(async (bookmark) =>
-      parsePage(
-        await submitter.evaluate('GetShipmentHistory', [shipmentId, pageSize, bookmark]),
-        'Page<ShipmentEvent>',
-        (item) => ({ raw: item.raw, event: readShipmentEvent(item) }),
-      ),
+  return { raw: json.raw, value: readShipment(json) };
+}
+
+/** The shipment's history, page by page. */
+export function historyPages(
+  submitter: TransactionSubmitter,
+  shipmentId: string,
+): AsyncIterable<readonly Reported<ShipmentEvent>[]> {
+  return pagesOf(async (bookmark) =>
+    parsePage(
+      await submitter.evaluate('GetShipmentHistory', [shipmentId, pageSize, bookmark]),
+      'Page<ShipmentEvent>',
+      reported(readShipmentEvent),
     ),
   );
-  const readings = await collect(
-    allPages(async (bookmark) =>
-      parsePage(
-        await submitter.evaluate('GetReadings', [
-          shipmentId,
-          '0',
-          String(Number.MAX_SAFE_INTEGER),
-          pageSize,
-          bookmark,
-        ]),
-        'Page<SensorReading>',
-        readSensorReading,
-      ),
+}
+
+/** Every reading of the shipment, by sensor then time, page by page. */
+export function readingPages(
+  submitter: TransactionSubmitter,
+  shipmentId: string,
+): AsyncIterable<readonly SensorReading[]> {
+  return pagesOf(async (bookmark) =>
+    parsePage(
+      await submitter.evaluate('GetReadings', [
+        shipmentId,
+        '0',
+        String(Number.MAX_SAFE_INTEGER),
+        pageSize,
+        bookmark,
+      ]),
+      'Page<SensorReading>',
+      readSensorReading,
     ),
   );
-  const alertsJson = JsonReader.fromBytes(
-    await submitter.evaluate('GetAlertsByShipment', [shipmentId]),
-    'ExcursionAlert[]',
+}
+
+/** Every alert of the shipment, withdrawn ones included, page by page. */
+export function alertPages(
+  submitter: TransactionSubmitter,
+  shipmentId: string,
+): AsyncIterable<readonly Reported<ExcursionAlert>[]> {
+  return pagesOf(async (bookmark) =>
+    parsePage(
+      await submitter.evaluate('GetAlertsByShipment', [shipmentId, pageSize, bookmark]),
+      'Page<ExcursionAlert>',
+      reported(readExcursionAlert),
+    ),
   );
-  return {
-    raw: rawShipment.raw,
-    shipment: readShipment(rawShipment),
-    history: history.map((h) => h.event),
-    rawHistory: history.map((h) => h.raw),
-    readings,
-    rawAlerts: alertsJson.asArray((a) => a.raw),
-    alerts: alertsJson.asArray(readExcursionAlert),
-  };
 }
 
 /**
- * Asks the chaincode for a lot and its history across shipments, following every page.
+ * The lot as `GetLot` reports it.
  * @throws {@link NotFoundError} for an unknown lot; other {@link ColdtraceError} subclasses for
- * failed queries.
+ * a failed query.
  */
-export async function fetchLotFacts(
+export async function fetchLot(
   submitter: TransactionSubmitter,
   lotId: string,
-): Promise<LotFacts> {
-  const rawLot = JsonReader.fromBytes(await submitter.evaluate('GetLot', [lotId]), 'Lot');
-  const history = await collect(
-    allPages(async (bookmark) =>
-      readLotHistoryPage(
-        JsonReader.fromBytes(
-          await submitter.evaluate('GetLotHistory', [lotId, pageSize, bookmark]),
-          'LotHistoryPage',
-        ),
-      ),
-    ),
-  );
-  return {
-    raw: rawLot.raw,
-    lot: readLot(rawLot),
-    history,
-    shipmentIds: [...new Set(history.map((e) => e.shipmentId))],
-  };
+): Promise<Reported<Lot>> {
+  const json = JsonReader.fromBytes(await submitter.evaluate('GetLot', [lotId]), 'Lot');
+  return { raw: json.raw, value: readLot(json) };
 }
 
-/** Every transaction a shipment's state, history and alerts name. */
-export function shipmentTransactionIds(facts: ShipmentFacts): string[] {
-  const { shipment } = facts;
+/** Ids of the shipments that carried the lot, in the order of its history (by id). */
+export async function lotShipmentIds(
+  submitter: TransactionSubmitter,
+  lotId: string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const page of allPageResults(async (bookmark) =>
+    readLotHistoryPage(
+      JsonReader.fromBytes(
+        await submitter.evaluate('GetLotHistory', [lotId, pageSize, bookmark]),
+        'LotHistoryPage',
+      ),
+    ),
+  )) {
+    for (const shipmentId of page.shipmentIds) {
+      // A shipment's events may span two pages: it is named on both.
+      if (ids.at(-1) !== shipmentId) {
+        ids.push(shipmentId);
+      }
+    }
+  }
+  return ids;
+}
+
+/** Every transaction a shipment's state names besides its history (the custody chain). */
+export function shipmentStateTransactionIds(shipment: Shipment): string[] {
   const handovers = [
     ...shipment.handovers,
     ...(shipment.pendingHandover ? [shipment.pendingHandover] : []),
   ];
   return [
-    ...facts.history.map((e) => e.txId),
     ...handovers.flatMap((h) => [
       h.offeredTxId,
       ...(h.acceptedTxId !== null ? [h.acceptedTxId] : []),
     ]),
-    ...facts.alerts.flatMap((a) => [
-      a.raisedTxId,
-      a.updatedTxId,
-      ...(a.acknowledgement ? [a.acknowledgement.txId] : []),
-    ]),
     ...(shipment.disposition ? [shipment.disposition.txId] : []),
   ];
-}
-
-/** The lot's registration and every event of its history. */
-export function lotTransactionIds(facts: LotFacts): string[] {
-  return [facts.lot.txId, ...facts.history.map((e) => e.txId)];
 }

@@ -1,8 +1,10 @@
 import {
-  type ExcursionAlert,
-  type Lot,
+  type AlertSeverity,
+  type AlertStatus,
   type CustodyHandover,
   type Disposition,
+  type ExcursionAlert,
+  type Lot,
   type Shipment,
   type ShipmentEvent,
 } from '@coldtrace/protocol';
@@ -18,7 +20,8 @@ export type DiscrepancyKind =
   | 'DATA_HASH'
   | 'PREVIOUS_HASH'
   | 'TIP_HASH'
-  | 'GAP';
+  | 'GAP'
+  | 'BLOCK_CHANGED';
 
 export interface Discrepancy {
   readonly kind: DiscrepancyKind;
@@ -44,9 +47,27 @@ export interface TransactionEvidence {
   readonly writtenKeys: number;
 }
 
+/** The readings of one sensor on one UTC day (one stored readings value), as verified. */
+export interface ReadingsDay {
+  readonly sensorId: string;
+  /** The UTC date, `YYYY-MM-DD`. */
+  readonly day: string;
+  readonly count: number;
+  readonly firstMs: number;
+  readonly lastMs: number;
+  readonly minMilliC: number;
+  readonly maxMilliC: number;
+  /** Readings outside the shipment profile's range. */
+  readonly outOfRange: number;
+  /** Readings found, equal, in the value the verified transactions stored for that day. */
+  readonly matchedOnLedger: number;
+}
+
 export interface ReadingsSummary {
   readonly count: number;
   readonly sensors: readonly string[];
+  /** Sensor-days: one {@link ReadingsDay} each. */
+  readonly days: number;
   readonly firstMs?: number;
   readonly lastMs?: number;
   readonly minMilliC?: number;
@@ -57,25 +78,58 @@ export interface ReadingsSummary {
   readonly matchedOnLedger: number;
 }
 
+/** Counts over every alert of a shipment, withdrawn ones included. */
+export interface AlertsSummary {
+  readonly count: number;
+  readonly bySeverity: Readonly<Record<AlertSeverity, number>>;
+  readonly byStatus: Readonly<Record<AlertStatus, number>>;
+  readonly acknowledged: number;
+}
+
+/** The verified summary of one shipment; its events, readings days and alerts went to the sink. */
 export interface ShipmentProvenance {
   readonly shipment: Shipment;
   /** Accepted handovers in order, then the pending one if any. */
   readonly custodyChain: readonly CustodyHandover[];
-  /** Every recorded step in `seq` order. */
-  readonly history: readonly ShipmentEvent[];
+  /** History events verified (the history itself went to {@link ProvenanceSink.history}). */
+  readonly events: number;
   readonly readings: ReadingsSummary;
-  /** Every alert, including withdrawn ones. */
-  readonly excursions: readonly ExcursionAlert[];
-  /** Alerts that carry an acknowledgement. */
-  readonly acknowledgements: readonly ExcursionAlert[];
-  /** `DISPOSED` history events, and the disposition in force. */
+  readonly alerts: AlertsSummary;
+  /** `DISPOSED` history events, the first {@link maxListedItems}; `dispositionCount` counts all. */
   readonly dispositions: readonly ShipmentEvent[];
+  readonly dispositionCount: number;
+  /** The disposition in force. */
   readonly disposition?: Disposition;
 }
 
-/** The auditor's report, JSON-serialisable (block numbers as numbers, hashes as hex). */
+/**
+ * Receives a verification's detail while it is checked, so that no part of it is ever held
+ * whole in memory: per shipment `shipment`, then pages of its `history`, one `readingsDay` per
+ * sensor and UTC day, pages of its `alerts`, then `shipmentSummary`; `transactions` as each
+ * subject's transactions are replayed, in ledger order. Every item has been compared with the
+ * ledger when it arrives; what did not match is a discrepancy of the report. The verifier
+ * awaits each call (a sink writing to a file should wait for the write). Methods may be left out.
+ */
+export interface ProvenanceSink {
+  shipment?(shipment: Shipment, custodyChain: readonly CustodyHandover[]): Promise<void> | void;
+  history?(events: readonly ShipmentEvent[]): Promise<void> | void;
+  readingsDay?(day: ReadingsDay): Promise<void> | void;
+  alerts?(alerts: readonly ExcursionAlert[]): Promise<void> | void;
+  shipmentSummary?(provenance: ShipmentProvenance): Promise<void> | void;
+  transactions?(evidence: readonly TransactionEvidence[]): Promise<void> | void;
+}
+
+/** Discrepancies a report lists; `discrepancyCount` counts them all. */
+export const maxListedDiscrepancies = 1000;
+/** Items a report lists where it keeps a short list (dispositions). */
+export const maxListedItems = 100;
+
+/**
+ * The auditor's verdict, JSON-serialisable (block numbers as numbers, hashes as hex) and bounded
+ * in size whatever the subject holds: the detail went to the {@link ProvenanceSink}.
+ */
 export interface ProvenanceReport {
-  readonly schema: 'coldtrace.provenance/v1';
+  readonly schema: 'coldtrace.provenance/v2';
   readonly subject: { readonly kind: 'shipment' | 'lot'; readonly id: string };
   readonly verdict: 'VERIFIED' | 'DISCREPANCIES';
   readonly generatedAtMs: number;
@@ -92,7 +146,11 @@ export interface ProvenanceReport {
   /** Minimum distinct endorsing organisations (chaincode-level MAJORITY policy). */
   readonly requiredEndorsingOrganisations: number;
   readonly lot?: Lot;
-  readonly shipments: readonly ShipmentProvenance[];
-  readonly transactions: readonly TransactionEvidence[];
+  /** Shipments verified: the subject, or every shipment that carried the lot. */
+  readonly shipmentCount: number;
+  /** Transactions located and replayed. */
+  readonly transactionCount: number;
+  readonly discrepancyCount: number;
+  /** The first {@link maxListedDiscrepancies} discrepancies found. */
   readonly discrepancies: readonly Discrepancy[];
 }

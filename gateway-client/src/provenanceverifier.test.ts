@@ -1,6 +1,8 @@
 import { EndorsementError } from './coldtraceerror';
 import type { LedgerReader } from './ledgerreader';
-import { newProvenanceVerifier } from './provenanceverifier';
+import { maxListedDiscrepancies } from './provenancereport';
+import { type ProvenanceOptions, newProvenanceVerifier } from './provenanceverifier';
+import { collectingSink } from './testing/collectingsink';
 import {
   type QueryOverride,
   manifest,
@@ -10,7 +12,11 @@ import {
   recordedAnswer,
 } from './testing/recordedledger';
 
-function verifier(ledger: LedgerReader = newRecordedLedger(), override?: QueryOverride) {
+function verifier(
+  ledger: LedgerReader = newRecordedLedger(),
+  override?: QueryOverride,
+  options: ProvenanceOptions = {},
+) {
   return newProvenanceVerifier(
     {
       submitter: newRecordedSubmitter(override),
@@ -19,26 +25,47 @@ function verifier(ledger: LedgerReader = newRecordedLedger(), override?: QueryOv
       chaincode: manifest.chaincode,
       mspId: manifest.mspId,
     },
-    { now: () => 1 },
+    { now: () => 1, ...options },
   );
 }
 
+const json = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value));
+const recordedReading = (recordedAnswer('GetReadings') as { items: Record<string, unknown>[] })
+  .items[0]!;
+
 describe('ProvenanceVerifier over blocks recorded from the live network', () => {
-  it('verifies the recorded shipment: every transaction located, endorsed and matched', async () => {
-    const report = await verifier().verifyShipment(manifest.shipmentId);
+  it('verifies the recorded shipment, passing every verified item to the sink', async () => {
+    const { sink, shipments, transactions } = collectingSink();
+    const report = await verifier().verifyShipment(manifest.shipmentId, { sink });
     expect(report.discrepancies).toEqual([]);
-    expect(report.verdict).toBe('VERIFIED');
-    expect(report.requiredEndorsingOrganisations).toBe(2);
+    expect(report).toMatchObject({
+      schema: 'coldtrace.provenance/v2',
+      verdict: 'VERIFIED',
+      requiredEndorsingOrganisations: 2,
+      shipmentCount: 1,
+      transactionCount: 5,
+      discrepancyCount: 0,
+    });
     expect(report.ledger).toEqual({
       height: manifest.chainInfo.height,
       tipHash: manifest.chainInfo.currentBlockHash,
       firstBlockChecked: manifest.blocks[1],
       blocksChecked: manifest.blocks.length - 1,
     });
-    const provenance = report.shipments[0]!;
-    expect(provenance.readings).toMatchObject({ count: 4, outOfRange: 1, matchedOnLedger: 4 });
-    expect(provenance.acknowledgements.map((a) => a.alertId)).toEqual([manifest.alertId]);
-    expect(report.transactions.map((t) => t.transactionId)).toEqual(
+    const [shipment] = shipments;
+    expect(shipment?.history.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(shipment?.readingsDays).toEqual([
+      expect.objectContaining({ count: 4, outOfRange: 1, matchedOnLedger: 4 }),
+    ]);
+    expect(shipment?.alerts.map((a) => a.alertId)).toEqual([manifest.alertId]);
+    expect(shipment?.summary).toMatchObject({
+      events: 5,
+      readings: { count: 4, days: 1, matchedOnLedger: 4 },
+      alerts: { count: 1, acknowledged: 1, bySeverity: { WARNING: 1, CRITICAL: 0 } },
+      dispositionCount: 0,
+    });
+    expect(shipment?.custodyChain).toHaveLength(1);
+    expect(transactions.map((t) => t.transactionId)).toEqual(
       expect.arrayContaining(Object.values(manifest.transactions).slice(1)),
     );
   });
@@ -48,7 +75,8 @@ describe('ProvenanceVerifier over blocks recorded from the live network', () => 
     expect(report.discrepancies).toEqual([]);
     expect(report.lot?.lotId).toBe(manifest.lotId);
     expect(report.ledger.firstBlockChecked).toBe(manifest.blocks[0]);
-    expect(report.transactions).toHaveLength(manifest.blocks.length);
+    expect(report.transactionCount).toBe(manifest.blocks.length);
+    expect(report.shipmentCount).toBe(1);
   });
 
   it('names the transaction whose stored reading was altered', async () => {
@@ -94,24 +122,112 @@ describe('ProvenanceVerifier over blocks recorded from the live network', () => 
     await expect(verifier(ledger).verifyShipment(manifest.shipmentId)).rejects.toBe(unavailable);
   });
 
-  it('summarises 250 000 readings (spreading them into Math.min throws RangeError)', async () => {
-    const page = recordedAnswer('GetReadings') as { items: Record<string, unknown>[] };
-    const first = page.items[0]!;
-    const items = Array.from({ length: 250_000 }, (_, n) => ({
-      ...first,
-      timestampMs: (first.timestampMs as number) + n,
-      milliC: 3000 + (n % 1000),
-    }));
-    const answer = Buffer.from(JSON.stringify({ items, bookmark: '' }));
-    const report = await verifier(newRecordedLedger(), (name) =>
-      name === 'GetReadings' ? answer : undefined,
-    ).verifyShipment(manifest.shipmentId);
-    expect(report.shipments[0]!.readings).toMatchObject({
-      count: 250_000,
-      firstMs: first.timestampMs,
-      lastMs: (first.timestampMs as number) + 249_999,
+  it('verifies with a block cache of one block, and notices a block served differently', async () => {
+    const small = await verifier(newRecordedLedger(), undefined, {
+      blockCacheBytes: 1,
+    }).verifyShipment(manifest.shipmentId);
+    expect(small.discrepancies).toEqual([]);
+
+    // The peer serves the readings block honestly once, then its tampered copy.
+    const recorded = newRecordedLedger();
+    const tampered = newRecordedLedger({ tampered: true });
+    let reads = 0;
+    const ledger: LedgerReader = {
+      ...recorded,
+      blockByNumber: (n) =>
+        n === BigInt(readingsBlockNumber!) && reads++ > 0
+          ? tampered.blockByNumber(n)
+          : recorded.blockByNumber(n),
+    };
+    const report = await verifier(ledger, undefined, { blockCacheBytes: 1 }).verifyShipment(
+      manifest.shipmentId,
+    );
+    expect(report.discrepancies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'BLOCK_CHANGED', blockNumber: readingsBlockNumber }),
+      ]),
+    );
+  });
+
+  it('streams 250 000 readings page by page into sensor-day summaries', async () => {
+    const total = 250_000;
+    const pageSize = 1000;
+    let pagesServed = 0;
+    const override: QueryOverride = (name, args) => {
+      if (name !== 'GetReadings') return undefined;
+      const start = args[4] === '' ? 0 : Number(args[4]);
+      pagesServed++;
+      const items = Array.from({ length: Math.min(pageSize, total - start) }, (_, i) => ({
+        ...recordedReading,
+        // A sensor of its own: its days have no write among the verified transactions.
+        sensorId: 'BULK',
+        timestampMs: 1_700_000_000_000 + (start + i) * 1000,
+        milliC: 3000 + ((start + i) % 1000),
+      }));
+      const next = start + items.length;
+      return json({ items, bookmark: next < total ? String(next) : '' });
+    };
+    const { sink, shipments } = collectingSink();
+    const report = await verifier(newRecordedLedger(), override).verifyShipment(
+      manifest.shipmentId,
+      { sink },
+    );
+    expect(pagesServed).toBe(total / pageSize);
+    expect(report.discrepancies).toEqual([]);
+    const days = shipments[0]?.readingsDays ?? [];
+    expect(days.map((d) => d.day)).toEqual([
+      '2023-11-14',
+      '2023-11-15',
+      '2023-11-16',
+      '2023-11-17',
+    ]);
+    expect(shipments[0]?.summary?.readings).toMatchObject({
+      count: total,
+      days: 4,
       minMilliC: 3000,
       maxMilliC: 3999,
+      matchedOnLedger: 0,
     });
+  });
+
+  it('lists the first discrepancies and counts them all', async () => {
+    // 3000 readings the query reports on the recorded day, which the ledger does not hold.
+    const override: QueryOverride = (name) =>
+      name === 'GetReadings'
+        ? json({
+            items: Array.from({ length: 3000 }, (_, i) => ({
+              ...recordedReading,
+              timestampMs: (recordedReading.timestampMs as number) + 1 + i,
+            })),
+            bookmark: '',
+          })
+        : undefined;
+    const report = await verifier(newRecordedLedger(), override).verifyShipment(
+      manifest.shipmentId,
+    );
+    expect(report.discrepancies).toHaveLength(maxListedDiscrepancies);
+    expect(report.discrepancyCount).toBeGreaterThan(3000);
+    expect(report.verdict).toBe('DISCREPANCIES');
+  });
+
+  it('checks the history as the first pass saw it, not events written since', async () => {
+    const { items } = recordedAnswer('GetShipmentHistory') as {
+      items: Record<string, unknown>[];
+    };
+    let calls = 0;
+    const override: QueryOverride = (name) => {
+      if (name !== 'GetShipmentHistory') return undefined;
+      calls++;
+      const later = { ...items.at(-1)!, seq: items.length + 1, txId: 'f00d' };
+      return json({ items: calls === 1 ? items : [...items, later], bookmark: '' });
+    };
+    const { sink, shipments } = collectingSink();
+    const report = await verifier(newRecordedLedger(), override).verifyShipment(
+      manifest.shipmentId,
+      { sink },
+    );
+    expect(calls).toBe(2);
+    expect(shipments[0]?.history).toHaveLength(items.length);
+    expect(report.discrepancies).toEqual([]);
   });
 });

@@ -1,29 +1,44 @@
+import {
+  type AlertSeverity,
+  type AlertStatus,
+  type ExcursionAlert,
+  type Lot,
+  type Shipment,
+  type ShipmentEvent,
+  alertSeverities,
+  alertStatuses,
+  storedShipmentJson,
+} from '@coldtrace/protocol';
+import { type BlockCache, newBlockCache } from './blockcache';
 import { EndorsementReplay } from './endorsementreplay';
 import { walkHashChain } from './hashchainwalk';
+import { transactionIndex } from './ledgerblock';
 import type { LedgerReader } from './ledgerreader';
 import {
-  type LotFacts,
-  type ShipmentFacts,
-  fetchLotFacts,
-  fetchShipmentFacts,
-  lotTransactionIds,
-  shipmentTransactionIds,
+  alertPages,
+  fetchLot,
+  fetchShipment,
+  historyPages,
+  lotShipmentIds,
+  readingPages,
+  shipmentStateTransactionIds,
 } from './provenancequeries';
-import type {
-  Discrepancy,
-  ProvenanceReport,
-  ShipmentProvenance,
-  TransactionEvidence,
-} from './provenancereport';
-import { summariseReadings } from './readingssummary';
-import { locateTransactions, newCachingLedgerReader } from './transactionlocator';
-import type { TransactionSubmitter } from './transactionsubmitter';
 import {
-  compareHistoryTimes,
-  compareLot,
-  compareReadings,
-  compareShipment,
-} from './valuecomparison';
+  type AlertsSummary,
+  type Discrepancy,
+  type ProvenanceReport,
+  type ProvenanceSink,
+  type ShipmentProvenance,
+  type TransactionEvidence,
+  maxListedDiscrepancies,
+  maxListedItems,
+} from './provenancereport';
+import { ReadingsCheck } from './readingscheck';
+import { ReadingsSummaryBuilder } from './readingssummary';
+import { alertKey, eventKey, lotKey, shipmentKey } from './statekey';
+import { locateTransactions } from './transactionlocator';
+import type { TransactionSubmitter } from './transactionsubmitter';
+import { type TransactionTime, compareHistoryTime, compareValue } from './valuecomparison';
 import { WrittenState } from './writtenstate';
 
 /** Options of the provenance verifier. */
@@ -35,19 +50,29 @@ export interface ProvenanceOptions {
   readonly requiredEndorsingOrganisations?: number;
   /** Most blocks walked when checking the hash chain; default 10 000. */
   readonly maxBlocks?: number;
+  /** Bytes of blocks kept in memory while verifying; default 64 MiB. */
+  readonly blockCacheBytes?: number;
   /** Clock for the report timestamp (tests). */
   readonly now?: () => number;
 }
 
+/** Options of one verification. */
+export interface VerifyOptions {
+  /** Receives the verified detail (history, readings days, alerts, transactions) as it goes. */
+  readonly sink?: ProvenanceSink;
+}
+
 /**
- * Verifies a shipment's or lot's provenance against the ledger of the caller's own peer. Methods
- * throw `NotFoundError` for an unknown subject and the other {@link ColdtraceError} subclasses for
- * failed queries (of the chaincode or of the ledger); everything found wrong on the ledger is
- * reported as a discrepancy, not thrown.
+ * Verifies a shipment's or lot's provenance against the ledger of the caller's own peer, in
+ * memory bounded by the block cache and the number of transactions and state keys, never by the
+ * number of readings. Methods throw `NotFoundError` for an unknown subject and the other
+ * {@link ColdtraceError} subclasses for failed queries (of the chaincode or of the ledger);
+ * everything found wrong on the ledger is reported as a discrepancy, not thrown, and so is a
+ * shipment written to while it is verified (its new values match no verified write).
  */
 export interface ProvenanceVerifier {
-  verifyShipment(shipmentId: string): Promise<ProvenanceReport>;
-  verifyLot(lotId: string): Promise<ProvenanceReport>;
+  verifyShipment(shipmentId: string, options?: Readonly<VerifyOptions>): Promise<ProvenanceReport>;
+  verifyLot(lotId: string, options?: Readonly<VerifyOptions>): Promise<ProvenanceReport>;
 }
 
 export interface ProvenanceContext {
@@ -58,36 +83,311 @@ export interface ProvenanceContext {
   readonly mspId: string;
 }
 
-/** What the chaincode reports about the subject. */
-interface Subject {
-  readonly subject: ProvenanceReport['subject'];
-  readonly shipments: readonly ShipmentFacts[];
-  readonly lot?: LotFacts;
+/** Every discrepancy counted, the first {@link maxListedDiscrepancies} kept. */
+class DiscrepancyLog {
+  readonly listed: Discrepancy[] = [];
+  count = 0;
+
+  add(discrepancies: readonly Discrepancy[]): void {
+    for (const discrepancy of discrepancies) {
+      this.count++;
+      if (this.listed.length < maxListedDiscrepancies) {
+        this.listed.push(discrepancy);
+      }
+    }
+  }
 }
 
-function provenanceOf(facts: ShipmentFacts, matchedReadings: number): ShipmentProvenance {
-  const { shipment } = facts;
-  return {
-    shipment,
-    custodyChain: [
-      ...shipment.handovers,
-      ...(shipment.pendingHandover ? [shipment.pendingHandover] : []),
-    ],
-    history: facts.history,
-    readings: summariseReadings(facts.readings, shipment.profile, matchedReadings),
-    excursions: facts.alerts,
-    acknowledgements: facts.alerts.filter((a) => a.acknowledgement !== null),
-    dispositions: facts.history.filter((e) => e.type === 'DISPOSED'),
-    ...(shipment.disposition ? { disposition: shipment.disposition } : {}),
-  };
+/** Counts of a shipment's alerts. */
+class AlertsTally {
+  #count = 0;
+  #acknowledged = 0;
+  readonly #bySeverity = Object.fromEntries(alertSeverities.map((s) => [s, 0])) as Record<
+    AlertSeverity,
+    number
+  >;
+  readonly #byStatus = Object.fromEntries(alertStatuses.map((s) => [s, 0])) as Record<
+    AlertStatus,
+    number
+  >;
+
+  add(alert: ExcursionAlert): void {
+    this.#count++;
+    this.#bySeverity[alert.severity]++;
+    this.#byStatus[alert.status]++;
+    if (alert.acknowledgement !== null) {
+      this.#acknowledged++;
+    }
+  }
+
+  build(): AlertsSummary {
+    return {
+      count: this.#count,
+      bySeverity: { ...this.#bySeverity },
+      byStatus: { ...this.#byStatus },
+      acknowledged: this.#acknowledged,
+    };
+  }
+}
+
+/** Evidence goes to the sink in batches of this many. */
+const evidenceBatch = 100;
+
+/** What a replay leaves to compare query results with. */
+interface Replayed {
+  readonly written: WrittenState;
+  readonly times: ReadonlyMap<string, TransactionTime>;
 }
 
 /**
- * The verification, in five steps with one module each: ask the chaincode (provenancequeries),
+ * One verification, in five steps with one module each: ask the chaincode (provenancequeries),
  * find each transaction it names on the ledger (transactionlocator), replay endorsement and
- * policies in ledger order (endorsementreplay), compare the reported values with those written
- * (valuecomparison), and walk the hash chain to the tip (hashchainwalk).
+ * policies in ledger order (endorsementreplay) into digests of what was written (writtenstate),
+ * compare the reported values with those (valuecomparison, readingscheck) while passing them to
+ * the sink, and walk the hash chain to the tip (hashchainwalk). A shipment's history is read
+ * twice: first for the transactions it names (every transaction that writes a shipment's keys
+ * records a history event), then, once those are replayed, to compare and report it.
  */
+class VerificationRun {
+  readonly #context: ProvenanceContext;
+  readonly #options: Readonly<ProvenanceOptions>;
+  readonly #sink: ProvenanceSink;
+  readonly #ledger: BlockCache;
+  readonly #replay: EndorsementReplay;
+  readonly #discrepancies = new DiscrepancyLog();
+  #transactions = 0;
+  #shipments = 0;
+  #firstBlock: bigint | undefined;
+
+  constructor(
+    context: ProvenanceContext,
+    options: Readonly<ProvenanceOptions>,
+    sink: ProvenanceSink,
+  ) {
+    this.#context = context;
+    this.#options = options;
+    this.#sink = sink;
+    this.#ledger = newBlockCache(context.ledger, {
+      ...(options.blockCacheBytes !== undefined ? { maxBytes: options.blockCacheBytes } : {}),
+    });
+    this.#replay = new EndorsementReplay(this.#ledger, {
+      chaincode: context.chaincode,
+      ...(options.requiredEndorsingOrganisations !== undefined
+        ? { requiredEndorsingOrganisations: options.requiredEndorsingOrganisations }
+        : {}),
+    });
+  }
+
+  async lot(lotId: string): Promise<Lot> {
+    const lot = await fetchLot(this.#context.submitter, lotId);
+    const { written } = await this.#replayTransactions([lot.value.txId]);
+    this.#discrepancies.add(compareValue(`lot ${lotId}`, lot.raw, lotKey(lotId), written));
+    for (const shipmentId of await lotShipmentIds(this.#context.submitter, lotId)) {
+      await this.shipment(shipmentId);
+    }
+    return lot.value;
+  }
+
+  async shipment(shipmentId: string): Promise<void> {
+    const { submitter } = this.#context;
+    const reported = await fetchShipment(submitter, shipmentId);
+    const shipment = reported.value;
+    const transactionIds = new Set(shipmentStateTransactionIds(shipment));
+    let lastSeq = 0;
+    for await (const page of historyPages(submitter, shipmentId)) {
+      for (const { value } of page) {
+        transactionIds.add(value.txId);
+        lastSeq = value.seq;
+      }
+    }
+    const replayed = await this.#replayTransactions(transactionIds);
+    const custodyChain = [
+      ...shipment.handovers,
+      ...(shipment.pendingHandover ? [shipment.pendingHandover] : []),
+    ];
+    await this.#sink.shipment?.(shipment, custodyChain);
+    this.#discrepancies.add(
+      // GetShipment adds what it derives from other keys (readingFlags); the rest is stored.
+      compareValue(
+        `shipment ${shipmentId}`,
+        storedShipmentJson(reported.raw),
+        shipmentKey(shipmentId),
+        replayed.written,
+      ),
+    );
+    const history = await this.#history(shipmentId, lastSeq, replayed);
+    const readings = await this.#readings(shipment, replayed.written);
+    const alerts = await this.#alerts(shipmentId, replayed.written);
+    const provenance: ShipmentProvenance = {
+      shipment,
+      custodyChain,
+      events: history.events,
+      readings,
+      alerts,
+      dispositions: history.dispositions,
+      dispositionCount: history.dispositionCount,
+      ...(shipment.disposition ? { disposition: shipment.disposition } : {}),
+    };
+    await this.#sink.shipmentSummary?.(provenance);
+    this.#shipments++;
+  }
+
+  async finish(subject: ProvenanceReport['subject'], lot?: Lot): Promise<ProvenanceReport> {
+    const { channel, chaincode, mspId } = this.#context;
+    const walk = await walkHashChain(this.#ledger, this.#firstBlock ?? 0n, this.#options.maxBlocks);
+    this.#discrepancies.add(walk.discrepancies);
+    this.#discrepancies.add(
+      this.#ledger.changedBlocks().map((number) => ({
+        kind: 'BLOCK_CHANGED',
+        blockNumber: Number(number),
+        message: `block ${number} read again differs from the copy first read from this peer`,
+      })),
+    );
+    return {
+      schema: 'coldtrace.provenance/v2',
+      subject,
+      verdict: this.#discrepancies.count === 0 ? 'VERIFIED' : 'DISCREPANCIES',
+      generatedAtMs: (this.#options.now ?? Date.now)(),
+      channel,
+      chaincode,
+      verifiedOnMspId: mspId,
+      ledger: walk.ledger,
+      requiredEndorsingOrganisations: this.#replay.required,
+      ...(lot !== undefined ? { lot } : {}),
+      shipmentCount: this.#shipments,
+      transactionCount: this.#transactions,
+      discrepancyCount: this.#discrepancies.count,
+      discrepancies: this.#discrepancies.listed,
+    };
+  }
+
+  /** Locates and replays the transactions in ledger order, passing their evidence to the sink. */
+  async #replayTransactions(transactionIds: Iterable<string>): Promise<Replayed> {
+    const { located, missing } = await locateTransactions(this.#ledger, transactionIds);
+    this.#discrepancies.add(missing);
+    const written = new WrittenState();
+    const times = new Map<string, TransactionTime>();
+    let evidence: TransactionEvidence[] = [];
+    // Ledger order, so each shipment write is checked against the policy of the version before it.
+    for (const { transactionId, blockNumber } of located) {
+      const block = await this.#ledger.blockByNumber(blockNumber);
+      const index = transactionIndex(block, transactionId);
+      if (index < 0) {
+        this.#discrepancies.add([
+          {
+            kind: 'TRANSACTION_MISSING',
+            transactionId,
+            blockNumber: Number(blockNumber),
+            message: `transaction ${transactionId} is not in block ${blockNumber}`,
+          },
+        ]);
+        continue;
+      }
+      if (this.#firstBlock === undefined || blockNumber < this.#firstBlock) {
+        this.#firstBlock = blockNumber;
+      }
+      const replayed = await this.#replay.replay(block, index, written);
+      this.#discrepancies.add(replayed.discrepancies);
+      times.set(transactionId, {
+        timestampMs: replayed.evidence.timestampMs,
+        blockNumber: replayed.evidence.blockNumber,
+      });
+      if (replayed.transaction.validationCodeName === 'VALID') {
+        written.add(blockNumber, replayed.transaction, this.#context.chaincode);
+      }
+      this.#transactions++;
+      evidence.push(replayed.evidence);
+      if (evidence.length >= evidenceBatch) {
+        await this.#sink.transactions?.(evidence);
+        evidence = [];
+      }
+    }
+    if (evidence.length > 0) {
+      await this.#sink.transactions?.(evidence);
+    }
+    return { written, times };
+  }
+
+  /** The history again, up to the last event the first pass saw, compared and reported. */
+  async #history(
+    shipmentId: string,
+    lastSeq: number,
+    { written, times }: Replayed,
+  ): Promise<{ events: number; dispositions: ShipmentEvent[]; dispositionCount: number }> {
+    let events = 0;
+    let dispositionCount = 0;
+    const dispositions: ShipmentEvent[] = [];
+    for await (const page of historyPages(this.#context.submitter, shipmentId)) {
+      const checked = page.filter(({ value }) => value.seq <= lastSeq);
+      for (const { raw, value } of checked) {
+        this.#discrepancies.add([
+          ...compareValue(
+            `shipment ${shipmentId} event ${value.seq}`,
+            raw,
+            eventKey(shipmentId, value.seq),
+            written,
+          ),
+          ...compareHistoryTime(value, times),
+        ]);
+        if (value.type === 'DISPOSED') {
+          dispositionCount++;
+          if (dispositions.length < maxListedItems) {
+            dispositions.push(value);
+          }
+        }
+      }
+      events += checked.length;
+      await this.#sink.history?.(checked.map(({ value }) => value));
+      if (checked.length < page.length) {
+        break;
+      }
+    }
+    return { events, dispositions, dispositionCount };
+  }
+
+  async #readings(
+    shipment: Shipment,
+    written: WrittenState,
+  ): Promise<ShipmentProvenance['readings']> {
+    const check = new ReadingsCheck(
+      shipment.shipmentId,
+      shipment.profile,
+      written,
+      this.#ledger,
+      this.#context.chaincode,
+    );
+    const summary = new ReadingsSummaryBuilder();
+    const report = async (checked: Awaited<ReturnType<ReadingsCheck['finish']>>) => {
+      if (checked !== undefined) {
+        this.#discrepancies.add(checked.discrepancies);
+        summary.add(checked.day);
+        await this.#sink.readingsDay?.(checked.day);
+      }
+    };
+    for await (const page of readingPages(this.#context.submitter, shipment.shipmentId)) {
+      for (const reading of page) {
+        await report(await check.add(reading));
+      }
+    }
+    await report(await check.finish());
+    return summary.build();
+  }
+
+  async #alerts(shipmentId: string, written: WrittenState): Promise<AlertsSummary> {
+    const tally = new AlertsTally();
+    for await (const page of alertPages(this.#context.submitter, shipmentId)) {
+      for (const { raw, value } of page) {
+        this.#discrepancies.add(
+          compareValue(`alert ${value.alertId}`, raw, alertKey(shipmentId, value.alertId), written),
+        );
+        tally.add(value);
+      }
+      await this.#sink.alerts?.(page.map(({ value }) => value));
+    }
+    return tally.build();
+  }
+}
+
 class ProvenanceVerifierImpl implements ProvenanceVerifier {
   readonly #context: ProvenanceContext;
   readonly #options: Readonly<ProvenanceOptions>;
@@ -97,82 +397,19 @@ class ProvenanceVerifierImpl implements ProvenanceVerifier {
     this.#options = options;
   }
 
-  async verifyShipment(shipmentId: string): Promise<ProvenanceReport> {
-    const facts = await fetchShipmentFacts(this.#context.submitter, shipmentId);
-    return this.#verify({ subject: { kind: 'shipment', id: shipmentId }, shipments: [facts] });
+  async verifyShipment(
+    shipmentId: string,
+    options: Readonly<VerifyOptions> = {},
+  ): Promise<ProvenanceReport> {
+    const run = new VerificationRun(this.#context, this.#options, options.sink ?? {});
+    await run.shipment(shipmentId);
+    return run.finish({ kind: 'shipment', id: shipmentId });
   }
 
-  async verifyLot(lotId: string): Promise<ProvenanceReport> {
-    const { submitter } = this.#context;
-    const lot = await fetchLotFacts(submitter, lotId);
-    const shipments: ShipmentFacts[] = [];
-    for (const shipmentId of lot.shipmentIds) {
-      shipments.push(await fetchShipmentFacts(submitter, shipmentId));
-    }
-    return this.#verify({ subject: { kind: 'lot', id: lotId }, shipments, lot });
-  }
-
-  async #verify({ subject, shipments, lot }: Subject): Promise<ProvenanceReport> {
-    const { channel, chaincode, mspId } = this.#context;
-    const ledger = newCachingLedgerReader(this.#context.ledger);
-    const { located, missing } = await locateTransactions(ledger, [
-      ...(lot !== undefined ? lotTransactionIds(lot) : []),
-      ...shipments.flatMap(shipmentTransactionIds),
-    ]);
-    const discrepancies: Discrepancy[] = [...missing];
-    const evidence = new Map<string, TransactionEvidence>();
-    const written = new WrittenState();
-    const replay = new EndorsementReplay(ledger, {
-      chaincode,
-      ...(this.#options.requiredEndorsingOrganisations !== undefined
-        ? { requiredEndorsingOrganisations: this.#options.requiredEndorsingOrganisations }
-        : {}),
-    });
-    // Ledger order, so each shipment write is checked against the policy of the version before it.
-    for (const { block, index } of located) {
-      const replayed = await replay.replay(block, index, written);
-      evidence.set(replayed.transaction.transactionId, replayed.evidence);
-      discrepancies.push(...replayed.discrepancies);
-      if (replayed.transaction.validationCodeName === 'VALID') {
-        written.add(block.number, replayed.transaction, chaincode);
-      }
-    }
-    const matchedReadings: number[] = [];
-    for (const facts of shipments) {
-      const readings = compareReadings(facts.readings, written);
-      discrepancies.push(
-        ...compareHistoryTimes(facts.history, evidence),
-        ...compareShipment(facts, written),
-        ...readings.discrepancies,
-      );
-      matchedReadings.push(readings.matched);
-    }
-    if (lot !== undefined) {
-      discrepancies.push(...compareLot(lot, written));
-    }
-    const walk = await walkHashChain(
-      ledger,
-      located[0]?.block.number ?? 0n,
-      this.#options.maxBlocks,
-    );
-    discrepancies.push(...walk.discrepancies);
-    return {
-      schema: 'coldtrace.provenance/v1',
-      subject,
-      verdict: discrepancies.length === 0 ? 'VERIFIED' : 'DISCREPANCIES',
-      generatedAtMs: (this.#options.now ?? Date.now)(),
-      channel,
-      chaincode,
-      verifiedOnMspId: mspId,
-      ledger: walk.ledger,
-      requiredEndorsingOrganisations: replay.required,
-      ...(lot !== undefined ? { lot: lot.lot } : {}),
-      shipments: shipments.map((facts, i) => provenanceOf(facts, matchedReadings[i] ?? 0)),
-      transactions: [...evidence.values()].sort(
-        (a, b) => a.blockNumber - b.blockNumber || a.index - b.index,
-      ),
-      discrepancies,
-    };
+  async verifyLot(lotId: string, options: Readonly<VerifyOptions> = {}): Promise<ProvenanceReport> {
+    const run = new VerificationRun(this.#context, this.#options, options.sink ?? {});
+    const lot = await run.lot(lotId);
+    return run.finish({ kind: 'lot', id: lotId }, lot);
   }
 }
 

@@ -1,5 +1,5 @@
 import { type Page, type SensorReading, transactions } from '@coldtrace/protocol';
-import { type PageRequest, allPages } from './page';
+import { type PageRequest, pagedItems } from './page';
 import { pageArgs } from './pagesize';
 import {
   type ReadingIngestion,
@@ -20,8 +20,11 @@ export interface ReadingsQuery extends PageRequest {
  */
 export interface Readings {
   page(shipmentId: string, query?: ReadingsQuery): Promise<Page<SensorReading>>;
-  /** Every reading in the window, fetching pages as needed. */
-  all(shipmentId: string, query?: Omit<ReadingsQuery, 'bookmark'>): AsyncIterable<SensorReading>;
+  /**
+   * Every reading in the window, by sensor then time, fetched page after page as it is consumed
+   * (from `query.bookmark` if given).
+   */
+  all(shipmentId: string, query?: ReadingsQuery): AsyncIterable<SensorReading>;
   /** Starts an ingestion run for a sensor feed (Logistics `sensor-gateway`). */
   newIngestion(options?: Readonly<ReadingIngestionOptions>): ReadingIngestion;
 }
@@ -36,9 +39,8 @@ export function newReadings(submitter: TransactionSubmitter): Readings {
     ]);
   return {
     page,
-    all(shipmentId, query = {}) {
-      return allPages((bookmark) => page(shipmentId, { ...query, bookmark }));
-    },
+    all: (shipmentId, query = {}) =>
+      pagedItems((request) => page(shipmentId, { ...query, ...request }), query),
     newIngestion(options = {}) {
       return newReadingIngestion(submitter, options);
     },

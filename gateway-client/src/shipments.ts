@@ -7,7 +7,7 @@ import {
   type ShipmentView,
   transactions,
 } from '@coldtrace/protocol';
-import { type PageRequest, allPages } from './page';
+import { type PageRequest, pagedItems } from './page';
 import { pageArgs } from './pagesize';
 import {
   type TransactionSubmitter,
@@ -25,14 +25,15 @@ export interface Shipments {
   create(shipment: ShipmentCreation): Promise<Shipment>;
   /** The shipment with its reading flags (old readings and conflicts, summed over its sensors). */
   get(shipmentId: string): Promise<ShipmentView>;
-  history(shipmentId: string, page?: PageRequest): Promise<Page<ShipmentEvent>>;
-  allHistory(shipmentId: string, pageSize?: number): AsyncIterable<ShipmentEvent>;
+  /** Every event of the shipment's history, in `seq` order, fetched page after page. */
+  history(shipmentId: string, request?: PageRequest): AsyncIterable<ShipmentEvent>;
+  historyPage(shipmentId: string, page?: PageRequest): Promise<Page<ShipmentEvent>>;
   /** QA decision on a quarantined shipment: `RELEASE` or `REJECT`, with a reason. */
   dispose(shipmentId: string, decision: DispositionDecision, reason: string): Promise<Shipment>;
 }
 
 export function newShipments(submitter: TransactionSubmitter): Shipments {
-  const history = (shipmentId: string, page?: PageRequest): Promise<Page<ShipmentEvent>> =>
+  const historyPage = (shipmentId: string, page?: PageRequest): Promise<Page<ShipmentEvent>> =>
     evaluateTransaction(submitter, transactions.GetShipmentHistory, [
       shipmentId,
       ...pageArgs(page),
@@ -41,12 +42,8 @@ export function newShipments(submitter: TransactionSubmitter): Shipments {
     create: (shipment) =>
       submitTransaction(submitter, transactions.CreateShipment, [JSON.stringify(shipment)]),
     get: (shipmentId) => evaluateTransaction(submitter, transactions.GetShipment, [shipmentId]),
-    history,
-    allHistory(shipmentId, pageSize) {
-      return allPages((bookmark) =>
-        history(shipmentId, { bookmark, ...(pageSize !== undefined ? { pageSize } : {}) }),
-      );
-    },
+    history: (shipmentId, request) => pagedItems((page) => historyPage(shipmentId, page), request),
+    historyPage,
     dispose: (shipmentId, decision, reason) =>
       submitTransaction(submitter, transactions.DisposeShipment, [shipmentId, decision, reason]),
   };

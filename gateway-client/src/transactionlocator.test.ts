@@ -1,25 +1,9 @@
 import { EndorsementError } from './coldtraceerror';
 import type { LedgerReader } from './ledgerreader';
 import { manifest, newRecordedLedger } from './testing/recordedledger';
-import { locateTransactions, newCachingLedgerReader } from './transactionlocator';
+import { locateTransactions } from './transactionlocator';
 
 const { registerLot, offerCustody, acceptCustody, submitReadings } = manifest.transactions;
-
-/** The recorded ledger, counting fetches by number. */
-function countingLedger(): { ledger: LedgerReader; fetched: bigint[] } {
-  const recorded = newRecordedLedger();
-  const fetched: bigint[] = [];
-  return {
-    fetched,
-    ledger: {
-      ...recorded,
-      blockByNumber: (n) => {
-        fetched.push(n);
-        return recorded.blockByNumber(n);
-      },
-    },
-  };
-}
 
 describe('locateTransactions', () => {
   it('finds each recorded transaction and returns them in ledger order', async () => {
@@ -37,7 +21,7 @@ describe('locateTransactions', () => {
       acceptCustody,
       submitReadings,
     ]);
-    expect(located.map((l) => Number(l.block.number))).toEqual([
+    expect(located.map((l) => Number(l.blockNumber))).toEqual([
       manifest.blocks[0],
       manifest.blocks[2],
       manifest.blocks[3],
@@ -92,28 +76,5 @@ describe('locateTransactions', () => {
       name: 'ColdtraceError',
       message: 'socket hang up',
     });
-  });
-});
-
-describe('newCachingLedgerReader', () => {
-  it('fetches each block by number once', async () => {
-    const { ledger, fetched } = countingLedger();
-    const cached = newCachingLedgerReader(ledger);
-    await locateTransactions(cached, [registerLot, offerCustody]);
-    await cached.blockByNumber(BigInt(manifest.blocks[0]!));
-    expect(fetched).toEqual([BigInt(manifest.blocks[0]!), BigInt(manifest.blocks[2]!)]);
-  });
-
-  it('asks again after a failed fetch', async () => {
-    let failures = 1;
-    const recorded = newRecordedLedger();
-    const cached = newCachingLedgerReader({
-      ...recorded,
-      blockByNumber: (n) =>
-        failures-- > 0 ? Promise.reject(new Error('timeout')) : recorded.blockByNumber(n),
-    });
-    const number = BigInt(manifest.blocks[0]!);
-    await expect(cached.blockByNumber(number)).rejects.toThrow('timeout');
-    expect((await cached.blockByNumber(number)).number).toBe(number);
   });
 });

@@ -1,13 +1,13 @@
 import { NotFoundError } from './coldtraceerror';
 import { toColdtraceError } from './errormapping';
-import { type LedgerBlock, transactionIndex } from './ledgerblock';
+import { transactionIndex } from './ledgerblock';
 import type { LedgerReader } from './ledgerreader';
 import type { Discrepancy } from './provenancereport';
 
-/** A transaction found on the ledger: its block (as fetched by number) and its position. */
+/** Where a transaction is on the ledger: its block and its position in it. */
 export interface LocatedTransaction {
   readonly transactionId: string;
-  readonly block: LedgerBlock;
+  readonly blockNumber: bigint;
   readonly index: number;
 }
 
@@ -18,32 +18,14 @@ export interface TransactionLocations {
   readonly missing: readonly Discrepancy[];
 }
 
-/**
- * A {@link LedgerReader} that fetches each block by number once, so every later check (the
- * endorsements, the configuration, the hash-chain walk) covers the very bytes first fetched.
- */
-export function newCachingLedgerReader(ledger: LedgerReader): LedgerReader {
-  const blocks = new Map<bigint, Promise<LedgerBlock>>();
-  return {
-    chainInfo: () => ledger.chainInfo(),
-    blockByTransactionId: (transactionId) => ledger.blockByTransactionId(transactionId),
-    blockByNumber(blockNumber) {
-      let block = blocks.get(blockNumber);
-      if (block === undefined) {
-        block = ledger.blockByNumber(blockNumber);
-        blocks.set(blockNumber, block);
-        // A failed fetch is not remembered, so it can be asked again.
-        block.catch(() => blocks.delete(blockNumber));
-      }
-      return block;
-    },
-  };
-}
-
-function ledgerOrder(a: LocatedTransaction, b: LocatedTransaction): number {
-  return a.block.number === b.block.number
+/** Negative when `a` comes before `b` on the ledger. */
+export function ledgerOrder(
+  a: Pick<LocatedTransaction, 'blockNumber' | 'index'>,
+  b: Pick<LocatedTransaction, 'blockNumber' | 'index'>,
+): number {
+  return a.blockNumber === b.blockNumber
     ? a.index - b.index
-    : a.block.number < b.block.number
+    : a.blockNumber < b.blockNumber
       ? -1
       : 1;
 }
@@ -52,9 +34,19 @@ async function locateOne(
   ledger: LedgerReader,
   transactionId: string,
 ): Promise<LocatedTransaction | Discrepancy> {
-  let found: LedgerBlock;
   try {
-    found = await ledger.blockByTransactionId(transactionId);
+    const block = await ledger.blockByTransactionId(transactionId);
+    const index = transactionIndex(block, transactionId);
+    if (index < 0) {
+      return {
+        kind: 'TRANSACTION_MISSING',
+        transactionId,
+        blockNumber: Number(block.number),
+        message: `transaction ${transactionId} is not in block ${block.number}`,
+      };
+    }
+    // Only the position is kept: the block is read again by number, the copy the checks use.
+    return { transactionId, blockNumber: block.number, index };
   } catch (err) {
     // Only the peer's own "no such transaction" is a finding; a failed query is an error.
     if (err instanceof NotFoundError) {
@@ -66,23 +58,11 @@ async function locateOne(
     }
     throw toColdtraceError(err);
   }
-  // The block as fetched by number, the copy the hash-chain walk checks.
-  const block = await ledger.blockByNumber(found.number);
-  const index = transactionIndex(block, transactionId);
-  if (index < 0) {
-    return {
-      kind: 'TRANSACTION_MISSING',
-      transactionId,
-      blockNumber: Number(block.number),
-      message: `transaction ${transactionId} is not in block ${block.number}`,
-    };
-  }
-  return { transactionId, block, index };
 }
 
 /**
  * Finds each transaction's block on the peer, one at a time (the peer answers each from its
- * index). Give it a caching reader ({@link newCachingLedgerReader}).
+ * index), keeping only its position.
  * @throws {@link ColdtraceError} when the peer could not be asked; a transaction the peer does
  * not have is reported in `missing`, not thrown.
  */

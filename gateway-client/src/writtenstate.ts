@@ -1,17 +1,28 @@
+import { createHash } from 'node:crypto';
 import { marshal as canonicalJson, tryParseJson } from '@coldtrace/protocol';
+import { isShipmentKey } from './statekey';
 import type { LedgerTransaction } from './ledgerblock';
 
-/** A JSON object written to the world state by a VALID transaction. */
-export interface WrittenObject {
+/** Where and what a VALID transaction last wrote at a key: a digest, not the value. */
+export interface WrittenRecord {
   readonly transactionId: string;
   readonly blockNumber: bigint;
   readonly index: number;
   readonly key: string;
-  readonly value: Record<string, unknown>;
+  /** SHA-256 (hex) of the value's canonical JSON. */
+  readonly digest: string;
+}
+
+/** SHA-256 of a JSON value's canonical form: equal values, equal digests. */
+export function jsonDigest(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 
 /** Negative when `a` was committed before `b`. */
-function commitOrder(a: WrittenObject, b: WrittenObject): number {
+function commitOrder(
+  a: Pick<WrittenRecord, 'blockNumber' | 'index'>,
+  b: Pick<WrittenRecord, 'blockNumber' | 'index'>,
+): number {
   return a.blockNumber === b.blockNumber
     ? a.index - b.index
     : a.blockNumber < b.blockNumber
@@ -20,14 +31,15 @@ function commitOrder(a: WrittenObject, b: WrittenObject): number {
 }
 
 /**
- * The JSON objects a chaincode wrote, in commit order, so query results can be compared with the
- * last value written at the same key (the key layout is part of docs/chaincode-api.md).
- * Transactions usually arrive in ledger order and are appended; one that arrives late is inserted
- * at its place by binary search, so no add re-sorts what is already there.
+ * The last JSON object the verified transactions wrote at each key, kept as a digest of its
+ * canonical JSON, so query results can be compared with it (the key layout is part of
+ * docs/chaincode-api.md) while memory grows with the number of keys, never with the bytes
+ * written: a day of readings rewritten by every batch costs one record. The shipment's
+ * key-level policy (`endorsingMspIds`) is kept as values, for the endorsement replay.
  */
 export class WrittenState {
-  readonly #objects: WrittenObject[] = [];
-  readonly #latestByKey = new Map<string, WrittenObject>();
+  readonly #latest = new Map<string, WrittenRecord>();
+  readonly #policies = new Map<string, readonly string[]>();
 
   add(blockNumber: bigint, transaction: LedgerTransaction, chaincode: string): void {
     for (const action of transaction.actions) {
@@ -35,71 +47,49 @@ export class WrittenState {
         const value =
           write.namespace === chaincode && !write.isDelete ? tryParseJson(write.value) : undefined;
         if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-          this.#insert({
-            transactionId: transaction.transactionId,
-            blockNumber,
-            index: transaction.index,
-            key: write.key,
-            value: value as Record<string, unknown>,
-          });
+          this.#record(
+            {
+              transactionId: transaction.transactionId,
+              blockNumber,
+              index: transaction.index,
+              key: write.key,
+              digest: jsonDigest(value),
+            },
+            value as Record<string, unknown>,
+          );
         }
       }
     }
   }
 
-  #insert(object: WrittenObject): void {
-    const last = this.#objects.at(-1);
-    if (last === undefined || commitOrder(last, object) <= 0) {
-      this.#objects.push(object);
-    } else {
-      this.#objects.splice(this.#firstAfter(object), 0, object);
+  #record(record: WrittenRecord, value: Record<string, unknown>): void {
+    const latest = this.#latest.get(record.key);
+    if (latest !== undefined && commitOrder(latest, record) > 0) {
+      return;
     }
-    const latest = this.#latestByKey.get(object.key);
-    if (latest === undefined || commitOrder(latest, object) <= 0) {
-      this.#latestByKey.set(object.key, object);
+    this.#latest.set(record.key, record);
+    if (isShipmentKey(record.key)) {
+      const ids = value.endorsingMspIds;
+      this.#policies.set(
+        record.key,
+        Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [],
+      );
     }
   }
 
-  /** Position of the first object committed after `object`. */
-  #firstAfter(object: WrittenObject): number {
-    let low = 0;
-    let high = this.#objects.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const candidate = this.#objects[middle];
-      if (candidate !== undefined && commitOrder(candidate, object) <= 0) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
+  /** The last write at `key`. */
+  latestAt(key: string): WrittenRecord | undefined {
+    return this.#latest.get(key);
   }
 
-  /** The last value written at `key`. */
-  latestAt(key: string): WrittenObject | undefined {
-    return this.#latestByKey.get(key);
+  /** `endorsingMspIds` of the last shipment value written at `key`, if any. */
+  endorsingMspIdsAt(key: string): readonly string[] | undefined {
+    return this.#policies.get(key);
   }
 
-  /** The last object written that satisfies `matches`. */
-  latest(matches: (value: Record<string, unknown>) => boolean): WrittenObject | undefined {
-    for (let i = this.#objects.length - 1; i >= 0; i--) {
-      const object = this.#objects[i];
-      if (object !== undefined && matches(object.value)) {
-        return object;
-      }
-    }
-    return undefined;
-  }
-
-  /** Every object, in commit order. */
-  all(): readonly WrittenObject[] {
-    return this.#objects;
-  }
-
-  /** Objects written by one transaction. */
-  writtenBy(transactionId: string): WrittenObject[] {
-    return this.#objects.filter((object) => object.transactionId === transactionId);
+  /** Keys written. */
+  get size(): number {
+    return this.#latest.size;
   }
 }
 
@@ -107,12 +97,12 @@ export class WrittenState {
 export function compareWritten(
   what: string,
   reported: unknown,
-  written: WrittenObject | undefined,
+  written: WrittenRecord | undefined,
 ): string | undefined {
   if (written === undefined) {
     return `${what}: no write of it found in the verified transactions`;
   }
-  return canonicalJson(reported) === canonicalJson(written.value)
+  return jsonDigest(reported) === written.digest
     ? undefined
     : `${what}: query result differs from the value written by ${written.transactionId}`;
 }

@@ -47,13 +47,14 @@ export { JsonShapeError } from './jsonshapeerror';
 export { type Lot, type LotRegistration, parseLot, readLot } from './lot';
 export { marshal, marshalBytes, tryParseJson, utf8Bytes, utf8Text } from './marshal';
 export {
-  type LotHistoryPage,
-  type Page,
+  maxPageBytes,
   maxPageSize,
-  parsePage,
-  readLotHistoryPage,
-  readPage,
-} from './page';
+  maxShipmentHandovers,
+  maxShipmentSensors,
+  pageItemBytes,
+  utf8Length,
+} from './limits';
+export { type LotHistoryPage, type Page, parsePage, readLotHistoryPage, readPage } from './page';
 export {
   type AlertChangeCounts,
   type AlertChangeKind,

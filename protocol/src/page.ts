@@ -2,7 +2,10 @@ import { JsonReader } from './jsonreader';
 import { type Lot, readLot } from './lot';
 import { type ShipmentEvent, readShipmentEvent } from './shipmentevent';
 
-/** One page of a paged query; `bookmark` is opaque, '' when there are no more pages. */
+/**
+ * One page of a paged query: at most `pageSize` (up to `maxPageSize`) items whose JSON totals
+ * at most `maxPageBytes` (limits.ts); `bookmark` is opaque, '' when there are no more pages.
+ */
 export interface Page<T> {
   readonly items: readonly T[];
   readonly bookmark: string;
@@ -11,10 +14,9 @@ export interface Page<T> {
 /** A page of a lot's history: events of every shipment carrying it, shipment by shipment. */
 export interface LotHistoryPage extends Page<ShipmentEvent> {
   readonly lot: Lot;
+  /** The shipments whose events this page holds, in page order (bounded by the page). */
   readonly shipmentIds: readonly string[];
 }
-
-export const maxPageSize = 1000;
 
 export function readPage<T>(json: JsonReader, item: (reader: JsonReader) => T): Page<T> {
   return { items: json.array('items', item), bookmark: json.string('bookmark') };

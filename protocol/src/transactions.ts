@@ -1,9 +1,4 @@
-import {
-  type ExcursionAlert,
-  parseExcursionAlert,
-  parseExcursionAlerts,
-  readExcursionAlert,
-} from './excursionalert';
+import { type ExcursionAlert, parseExcursionAlert, readExcursionAlert } from './excursionalert';
 import { JsonReader } from './jsonreader';
 import { parseLot } from './lot';
 import { type LotHistoryPage, type Page, parsePage, readLotHistoryPage } from './page';
@@ -90,10 +85,15 @@ export const transactions = {
   GetAlertsByShipment: define(
     'GetAlertsByShipment',
     'evaluate',
-    ['shipmentId'],
-    parseExcursionAlerts,
+    ['shipmentId', 'pageSize', 'bookmark'],
+    page<ExcursionAlert>('Page<ExcursionAlert>', readExcursionAlert),
   ),
-  GetAlertsByLot: define('GetAlertsByLot', 'evaluate', ['lotId'], parseExcursionAlerts),
+  GetAlertsByLot: define(
+    'GetAlertsByLot',
+    'evaluate',
+    ['lotId', 'pageSize', 'bookmark'],
+    page<ExcursionAlert>('Page<ExcursionAlert>', readExcursionAlert),
+  ),
   GetOpenAlerts: define(
     'GetOpenAlerts',
     'evaluate',

@@ -95,7 +95,7 @@ async function scenario(parties) {
     .enqueue(shipmentId, readingsAt('SEAL-1', Date.now() - 240_000, [5.0, 9.5, 5.2, 4.9]));
   if (batch?.outcome !== 'committed') throw new Error(`readings batch ${batch?.outcome}`);
   await peersInSync(all);
-  const [alert] = await auditor.alerts.byShipment(shipmentId);
+  const { items: [alert] = [] } = await auditor.alerts.byShipmentPage(shipmentId);
   if (alert === undefined) throw new Error('the readings raised no alert');
   await dispatcher.alerts.acknowledge(shipmentId, alert.alertId, 'Door left open at loading');
   await peersInSync(all);
@@ -119,7 +119,7 @@ async function recordQueries(auditor, facts) {
     ['GetShipment', [facts.shipmentId]],
     ['GetShipmentHistory', [facts.shipmentId, '1000', '']],
     ['GetReadings', [facts.shipmentId, '0', String(Number.MAX_SAFE_INTEGER), '1000', '']],
-    ['GetAlertsByShipment', [facts.shipmentId]],
+    ['GetAlertsByShipment', [facts.shipmentId, '1000', '']],
     ['GetLot', [facts.lotId]],
     ['GetLotHistory', [facts.lotId, '1000', '']],
   ];

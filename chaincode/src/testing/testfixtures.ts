@@ -87,3 +87,39 @@ export async function expectError(
   expect(caught).toBeInstanceOf(Error);
   expect(parseError(caught)).toMatchObject(expected);
 }
+
+/**
+ * Every item of a paged query, following its bookmarks: `args` are the query's arguments before
+ * `pageSize` and `bookmark`. Fails on a page that does not move on, instead of looping.
+ */
+export async function allPages<T>(
+  ledger: InMemoryLedger,
+  identity: TestIdentity,
+  fcn: string,
+  args: readonly string[],
+  pageSize = '1000',
+): Promise<T[]> {
+  const items: T[] = [];
+  let bookmark = '';
+  do {
+    const page = JSON.parse(await ledger.invoke(identity, fcn, ...args, pageSize, bookmark)) as {
+      items: T[];
+      bookmark: string;
+    };
+    if (page.bookmark !== '' && page.bookmark === bookmark) {
+      throw new Error(`${fcn} returned the bookmark it was given`);
+    }
+    items.push(...page.items);
+    bookmark = page.bookmark;
+  } while (bookmark !== '');
+  return items;
+}
+
+/** Every alert of the shipment, as the JSON array GetAlertsByShipment's pages add up to. */
+export async function alertsJson(
+  ledger: InMemoryLedger,
+  identity: TestIdentity,
+  shipmentId: string,
+): Promise<string> {
+  return JSON.stringify(await allPages(ledger, identity, 'GetAlertsByShipment', [shipmentId]));
+}

@@ -1,0 +1,90 @@
+import type { CommandContext } from './commandregistry';
+
+/**
+ * Prints a list as it arrives, page by page, so a list of any length is never held whole: an
+ * aligned table (column widths from the header and the first page; a longer cell later only
+ * widens its own line) or, with `--json`, one JSON array, the same text `JSON.stringify(list,
+ * null, 2)` would give.
+ */
+export class ListPrinter<T> {
+  readonly #context: CommandContext;
+  readonly #headers: readonly string[];
+  readonly #row: (item: T) => readonly string[];
+  #widths: number[] | undefined;
+  #printed = 0;
+  /** The last JSON item printed so far waits for its comma until another one follows. */
+  #held: string | undefined;
+
+  constructor(
+    context: CommandContext,
+    headers: readonly string[],
+    row: (item: T) => readonly string[],
+  ) {
+    this.#context = context;
+    this.#headers = headers;
+    this.#row = row;
+  }
+
+  /** Prints the next items (a page); an empty page prints nothing. */
+  page(items: readonly T[]): void {
+    if (items.length === 0) {
+      return;
+    }
+    if (this.#context.json) {
+      const texts = items.map((item) => JSON.stringify(item, null, 2).replace(/^/gmu, '  '));
+      const ready = this.#held === undefined ? ['['] : [`${this.#held},`];
+      this.#held = texts.pop();
+      this.#context.out([...ready, ...texts.map((text) => `${text},`)].join('\n'));
+    } else {
+      const rows = items.map(this.#row);
+      const header = this.#widths === undefined ? this.#start(rows) : [];
+      this.#context.out([...header, ...rows.map((row) => this.#line(row))].join('\n'));
+    }
+    this.#printed += items.length;
+  }
+
+  /** Ends the list: closes the JSON array, or prints the bare header of an empty table. */
+  end(): number {
+    if (this.#context.json) {
+      this.#context.out(this.#held === undefined ? '[]' : `${this.#held}\n]`);
+    } else if (this.#widths === undefined) {
+      this.#context.out(this.#start([]).join('\n'));
+    }
+    return this.#printed;
+  }
+
+  #start(rows: readonly (readonly string[])[]): string[] {
+    // A loop, not Math.max(...cells): spreading a long list overflows the call stack.
+    const widths = this.#headers.map((header, c) =>
+      rows.reduce((width, row) => Math.max(width, (row[c] ?? '').length), header.length),
+    );
+    this.#widths = widths;
+    return [this.#line(this.#headers), this.#line(widths.map((w) => '-'.repeat(w)))];
+  }
+
+  #line(cells: readonly string[]): string {
+    return cells
+      .map((cell, c) => cell.padEnd(this.#widths?.[c] ?? 0))
+      .join('  ')
+      .trimEnd();
+  }
+}
+
+/** Follows a paged query's bookmarks, handing each page to `onPage` before fetching the next. */
+export async function eachPage<T>(
+  fetchPage: (
+    bookmark: string,
+  ) => Promise<{ readonly items: readonly T[]; readonly bookmark: string }>,
+  onPage: (items: readonly T[]) => void,
+): Promise<void> {
+  let bookmark = '';
+  do {
+    const page = await fetchPage(bookmark);
+    onPage(page.items);
+    // A page that returns the bookmark it was given would loop forever.
+    if (page.bookmark === bookmark) {
+      return;
+    }
+    bookmark = page.bookmark;
+  } while (bookmark !== '');
+}
