@@ -137,9 +137,15 @@ class BenchRun {
       this.#parties.auditor,
       large,
       Math.max(3, Math.ceil(this.#options.queryRuns / 10)),
+      this.#options.mode === 'full',
     );
     this.#progress(`large shipment ${large.shipmentId}: timing every CLI command`);
-    const cli = await benchLargeCli(this.#parties, large, this.#options.profileDir);
+    const cli = await benchLargeCli(
+      this.#parties,
+      large,
+      this.#options.profileDir,
+      this.#options.mode === 'full',
+    );
     return {
       shipmentId: large.shipmentId,
       plan,

@@ -8,7 +8,6 @@ import {
   type ReadingChunk,
   type SensorReading,
   type ShipmentEvent,
-  maxPageBytes as protocolMaxPageBytes,
   parseId,
   parseLotId,
   readingOfRow,
@@ -32,12 +31,9 @@ import {
  */
 export class ShipmentQueries {
   readonly #ctx: ColdChainContext;
-  readonly #maxPageBytes: number;
 
-  /** `maxPageBytes` is the protocol's; tests lower it to reach the byte bound with few items. */
-  constructor(ctx: ColdChainContext, maxPageBytes: number = protocolMaxPageBytes) {
+  constructor(ctx: ColdChainContext) {
     this.#ctx = ctx;
-    this.#maxPageBytes = maxPageBytes;
   }
 
   async history(
@@ -174,7 +170,7 @@ export class ShipmentQueries {
   }
 
   #page<T>(pageSize: string): PageItems<T> {
-    return new PageItems<T>(parsePageSize(pageSize), this.#maxPageBytes);
+    return new PageItems<T>(parsePageSize(pageSize));
   }
 
   async #lot(lotId: string): Promise<Lot> {

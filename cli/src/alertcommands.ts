@@ -147,10 +147,10 @@ export const alertsList: Command = {
           ? client.alerts.byLotPage(lotId, { ...page, bookmark })
           : client.alerts.openPage({ ...page, bookmark });
     const printer = alertPrinter(context);
-    await eachPage(fetchPage, (alerts) => {
-      printer.page(alerts.filter((alert) => keeps(filter, alert)));
-    });
-    printer.end();
+    await eachPage(fetchPage, (items) =>
+      printer.page(items.filter((alert) => keeps(filter, alert))),
+    );
+    await printer.end();
     return 0;
   },
 };
@@ -172,8 +172,8 @@ export const alertsAck: Command = {
       context.option('comment'),
     );
     const printer = alertPrinter(context);
-    printer.page([alert]);
-    printer.end();
+    await printer.page([alert]);
+    await printer.end();
     return 0;
   },
 };
@@ -217,8 +217,8 @@ export const alertsWatch: Command = {
         );
       } else {
         const printer = alertPrinter(context);
-        printer.page(notification.alerts);
-        printer.end();
+        await printer.page(notification.alerts);
+        await printer.end();
       }
     }
     return 0;

@@ -11,6 +11,8 @@ export interface CommandContext {
   option(name: string): string;
   optionalOption(name: string): string | undefined;
   out(text: string): void;
+  /** Like `out`, waiting while stdout's buffer is full, so a long list never piles up in it. */
+  print(text: string): Promise<void>;
   err(text: string): void;
   /** For output written as a stream (an export), not line by line. */
   readonly stdout: NodeJS.WritableStream;

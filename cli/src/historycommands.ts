@@ -51,11 +51,9 @@ export const lotHistory: Command = {
           pageSize: pageSizeOf(context.optionalOption('page-size'), maxPageSize),
           bookmark,
         }),
-      (events) => {
-        printer.page(events);
-      },
+      (items) => printer.page(items),
     );
-    printer.end();
+    await printer.end();
     return 0;
   },
 };
@@ -141,11 +139,9 @@ export const shipmentHistory: Command = {
           pageSize: pageSizeOf(context.optionalOption('page-size'), maxPageSize),
           bookmark,
         }),
-      (events) => {
-        printer.page(events);
-      },
+      (items) => printer.page(items),
     );
-    printer.end();
+    await printer.end();
     return 0;
   },
 };

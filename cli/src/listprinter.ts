@@ -26,7 +26,7 @@ export class ListPrinter<T> {
   }
 
   /** Prints the next items (a page); an empty page prints nothing. */
-  page(items: readonly T[]): void {
+  async page(items: readonly T[]): Promise<void> {
     if (items.length === 0) {
       return;
     }
@@ -34,21 +34,21 @@ export class ListPrinter<T> {
       const texts = items.map((item) => JSON.stringify(item, null, 2).replace(/^/gmu, '  '));
       const ready = this.#held === undefined ? ['['] : [`${this.#held},`];
       this.#held = texts.pop();
-      this.#context.out([...ready, ...texts.map((text) => `${text},`)].join('\n'));
+      await this.#context.print([...ready, ...texts.map((text) => `${text},`)].join('\n'));
     } else {
       const rows = items.map(this.#row);
       const header = this.#widths === undefined ? this.#start(rows) : [];
-      this.#context.out([...header, ...rows.map((row) => this.#line(row))].join('\n'));
+      await this.#context.print([...header, ...rows.map((row) => this.#line(row))].join('\n'));
     }
     this.#printed += items.length;
   }
 
   /** Ends the list: closes the JSON array, or prints the bare header of an empty table. */
-  end(): number {
+  async end(): Promise<number> {
     if (this.#context.json) {
-      this.#context.out(this.#held === undefined ? '[]' : `${this.#held}\n]`);
+      await this.#context.print(this.#held === undefined ? '[]' : `${this.#held}\n]`);
     } else if (this.#widths === undefined) {
-      this.#context.out(this.#start([]).join('\n'));
+      await this.#context.print(this.#start([]).join('\n'));
     }
     return this.#printed;
   }
@@ -75,12 +75,12 @@ export async function eachPage<T>(
   fetchPage: (
     bookmark: string,
   ) => Promise<{ readonly items: readonly T[]; readonly bookmark: string }>,
-  onPage: (items: readonly T[]) => void,
+  onPage: (items: readonly T[]) => Promise<void>,
 ): Promise<void> {
   let bookmark = '';
   do {
     const page = await fetchPage(bookmark);
-    onPage(page.items);
+    await onPage(page.items);
     // A page that returns the bookmark it was given would loop forever.
     if (page.bookmark === bookmark) {
       return;

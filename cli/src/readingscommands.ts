@@ -137,11 +137,9 @@ export const readingsList: Command = {
           pageSize: pageSizeOf(context.optionalOption('page-size'), maxPageSize),
           bookmark,
         }),
-      (readings) => {
-        printer.page(readings);
-      },
+      (items) => printer.page(items),
     );
-    printer.end();
+    await printer.end();
     return 0;
   },
 };

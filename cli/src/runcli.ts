@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { connect } from '@coldtrace/gateway-client';
 import type { ColdtraceClient } from '@coldtrace/gateway-client';
 import { profilePath } from '@coldtrace/gateway-client';
@@ -106,6 +107,12 @@ function newContext(
     },
     optionalOption: (name) => args.values.get(name),
     out,
+    async print(text) {
+      // A pipe to a slow reader: wait for it instead of buffering the rest of the output.
+      if (!environment.stdout.write(`${text}\n`)) {
+        await once(environment.stdout, 'drain');
+      }
+    },
     err,
     stdout: environment.stdout,
     stderr: environment.stderr,

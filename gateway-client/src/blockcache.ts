@@ -5,11 +5,11 @@ import type { LedgerReader } from './ledgerreader';
 
 /** Options of {@link newBlockCache}. */
 export interface BlockCacheOptions {
-  /** Bytes of block data kept; the least recently used blocks go first. Default 64 MiB. */
+  /** Bytes of block data kept; the least recently used blocks go first. Default 16 MiB. */
   readonly maxBytes?: number;
 }
 
-export const defaultBlockCacheBytes = 64 * 1024 * 1024;
+export const defaultBlockCacheBytes = 16 * 1024 * 1024;
 
 /**
  * A {@link LedgerReader} that keeps recently read blocks up to a byte budget, so a verification

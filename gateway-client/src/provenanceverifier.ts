@@ -50,7 +50,7 @@ export interface ProvenanceOptions {
   readonly requiredEndorsingOrganisations?: number;
   /** Most blocks walked when checking the hash chain; default 10 000. */
   readonly maxBlocks?: number;
-  /** Bytes of blocks kept in memory while verifying; default 64 MiB. */
+  /** Bytes of blocks kept in memory while verifying; default 16 MiB. */
   readonly blockCacheBytes?: number;
   /** Clock for the report timestamp (tests). */
   readonly now?: () => number;
