@@ -12,6 +12,7 @@ import {
   newProvenanceHtmlFile,
   newProvenanceJsonFile,
   teeProvenanceSinks,
+  waitForPeersInSync,
 } from '@coldtrace/gateway-client';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -146,6 +147,8 @@ async function play(args: DemoArguments): Promise<void> {
   const startedMs = Date.now();
   const run = startedMs.toString(36).toUpperCase();
   const seenAlerts = new Map<string, ExcursionAlert>();
+  // Each next step may be endorsed on another organisation's peer: it must have the last block.
+  const inSync = (): Promise<void> => waitForPeersInSync([shipper, dispatcher, auditor]);
   try {
     const lot = await shipper.lots.register({
       gtin: '09506000134352',
@@ -154,6 +157,7 @@ async function play(args: DemoArguments): Promise<void> {
       productName: 'Measles-rubella vaccine, 10-dose vial',
       profile: vaccineProfile,
     });
+    await inSync();
     const shipmentId = `SHP-${run}`;
     await shipper.shipments.create({
       shipmentId,
@@ -161,9 +165,12 @@ async function play(args: DemoArguments): Promise<void> {
       origin: { gln: '9506000134352', name: 'Pharma plant, Basel' },
       destination: { name: 'Central medical stores, Nairobi' },
     });
+    await inSync();
     say(`lot ${lot.lotId} registered; shipment ${shipmentId} created by PharmaMSP`);
     await shipper.custody.offer(shipmentId, 'LogisticsMSP');
+    await inSync();
     await dispatcher.custody.accept(shipmentId);
+    await inSync();
     say('custody handed over to LogisticsMSP (offer and acceptance on the ledger)');
 
     const watcher = watchAlerts(qa, shipmentId, seenAlerts);

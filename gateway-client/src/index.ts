@@ -51,6 +51,7 @@ export {
   type ChaincodeEventSource,
 } from './alertstream';
 export { type ColdtraceClient } from './coldtraceclient';
+export { waitForPeersInSync } from './peersync';
 export {
   AccessDeniedError,
   ColdtraceError,

@@ -2,10 +2,10 @@
 // the carrier's custody, and sensor readings at chosen times.
 import {
   type ColdtraceClient,
-  ColdtraceError,
   connect,
   type Lot,
   type SensorReadingInput,
+  waitForPeersInSync,
 } from '@coldtrace/gateway-client';
 import * as path from 'node:path';
 import { gtinWithCheckDigit } from './gtin';
@@ -91,30 +91,7 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return result;
 }
 
-/**
- * Waits until the three peers have the same ledger height. A gateway reports a commit once its
- * own peer committed; a next transaction endorsed on another organisation's peer that has not
- * committed that block yet sees older state (mismatched endorsements, ABORTED).
- */
-export async function peersInSync(parties: Parties, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    // A peer just restarted may refuse a call or two (UNAVAILABLE) until its client reconnects.
-    const heights = await Promise.all(
-      [parties.qa, parties.dispatcher, parties.auditor].map((client) =>
-        client.ledger.chainInfo().then(
-          (info) => info.height,
-          (error: unknown) => {
-            if (error instanceof ColdtraceError && error.retryable && Date.now() < deadline) {
-              return undefined;
-            }
-            throw error;
-          },
-        ),
-      ),
-    );
-    if (heights.every((height) => height !== undefined && height === heights[0])) return;
-    if (Date.now() > deadline) throw new Error(`peers out of sync: ${heights.join(', ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Waits until the three organisations' peers have the same ledger height (see waitForPeersInSync). */
+export function peersInSync(parties: Parties, timeoutMs = 30_000): Promise<void> {
+  return waitForPeersInSync([parties.qa, parties.dispatcher, parties.auditor], timeoutMs);
 }
