@@ -182,3 +182,18 @@ function decodeTransactionId(envelopeBytes: Uint8Array): string {
     payload.getHeader()?.getChannelHeader_asU8() ?? new Uint8Array(),
   ).getTxId();
 }
+
+/** Where a transaction sits on the ledger: its block and its index in that block. */
+export interface LedgerPosition {
+  readonly blockNumber: bigint;
+  readonly index: number;
+}
+
+/** Negative when `a` comes before `b` on the ledger. */
+export function ledgerOrder(a: LedgerPosition, b: LedgerPosition): number {
+  return a.blockNumber === b.blockNumber
+    ? a.index - b.index
+    : a.blockNumber < b.blockNumber
+      ? -1
+      : 1;
+}

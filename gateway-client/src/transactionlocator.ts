@@ -1,6 +1,6 @@
 import { NotFoundError } from './coldtraceerror';
 import { toColdtraceError } from './errormapping';
-import { transactionIndex } from './ledgerblock';
+import { ledgerOrder, transactionIndex } from './ledgerblock';
 import type { LedgerReader } from './ledgerreader';
 import type { Discrepancy } from './provenancereport';
 
@@ -16,18 +16,6 @@ export interface TransactionLocations {
   readonly located: readonly LocatedTransaction[];
   /** One `TRANSACTION_MISSING` discrepancy per transaction the peer does not have. */
   readonly missing: readonly Discrepancy[];
-}
-
-/** Negative when `a` comes before `b` on the ledger. */
-export function ledgerOrder(
-  a: Pick<LocatedTransaction, 'blockNumber' | 'index'>,
-  b: Pick<LocatedTransaction, 'blockNumber' | 'index'>,
-): number {
-  return a.blockNumber === b.blockNumber
-    ? a.index - b.index
-    : a.blockNumber < b.blockNumber
-      ? -1
-      : 1;
 }
 
 async function locateOne(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { marshal as canonicalJson, tryParseJson } from '@coldtrace/protocol';
 import { isShipmentKey } from './statekey';
-import type { LedgerTransaction } from './ledgerblock';
+import { type LedgerTransaction, ledgerOrder } from './ledgerblock';
 
 /** Where and what a VALID transaction last wrote at a key: a digest, not the value. */
 export interface WrittenRecord {
@@ -16,18 +16,6 @@ export interface WrittenRecord {
 /** SHA-256 of a JSON value's canonical form: equal values, equal digests. */
 export function jsonDigest(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
-}
-
-/** Negative when `a` was committed before `b`. */
-function commitOrder(
-  a: Pick<WrittenRecord, 'blockNumber' | 'index'>,
-  b: Pick<WrittenRecord, 'blockNumber' | 'index'>,
-): number {
-  return a.blockNumber === b.blockNumber
-    ? a.index - b.index
-    : a.blockNumber < b.blockNumber
-      ? -1
-      : 1;
 }
 
 /**
@@ -64,7 +52,7 @@ export class WrittenState {
 
   #record(record: WrittenRecord, value: Record<string, unknown>): void {
     const latest = this.#latest.get(record.key);
-    if (latest !== undefined && commitOrder(latest, record) > 0) {
+    if (latest !== undefined && ledgerOrder(latest, record) > 0) {
       return;
     }
     this.#latest.set(record.key, record);
