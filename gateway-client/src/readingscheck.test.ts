@@ -115,12 +115,28 @@ describe('ReadingsCheck over the recorded readings', () => {
     ]);
   });
 
-  it('leaves readings of a day with no verified write unmatched, not flagged', async () => {
+  it('flags a day no verified transaction wrote: its readings are not on the ledger', async () => {
+    // Every readings transaction is in the shipment's history, so an unwritten day was invented.
     const { days } = await check(recorded, new WrittenState());
     expect(days[0]).toEqual({
       day: expect.objectContaining({ count: 4, matchedOnLedger: 0 }) as unknown,
-      discrepancies: [],
+      discrepancies: [
+        expect.objectContaining({
+          kind: 'VALUE_MISMATCH',
+          message: expect.stringContaining('no verified transaction stored any') as unknown,
+        }),
+      ],
     });
+  });
+
+  it('flags readings the query attributes to another shipment, even when the rows match', async () => {
+    const { days } = await check(
+      recorded.map((reading) => ({ ...reading, shipmentId: 'SHP-OTHER' })),
+      writtenState(),
+    );
+    expect(days[0]?.discrepancies.map((d) => d.message)).toEqual(
+      recorded.map(() => expect.stringContaining('query reports shipment SHP-OTHER') as unknown),
+    );
   });
 
   it('completes one day per sensor and UTC day, in query order', async () => {

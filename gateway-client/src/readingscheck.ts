@@ -57,6 +57,16 @@ function rowDifference(reading: SensorReading, row: Row): string | undefined {
   return undefined;
 }
 
+/** A day the query reports but no verified transaction wrote: one discrepancy for the day. */
+function unwritten(readings: readonly SensorReading[]): Discrepancy {
+  const first = readings[0];
+  const day = first === undefined ? '' : new Date(first.timestampMs).toISOString().slice(0, 10);
+  return {
+    kind: 'VALUE_MISMATCH',
+    message: `readings ${first?.sensorId ?? ''} on ${day}: the query reports ${readings.length}, but no verified transaction stored any for this sensor and day`,
+  };
+}
+
 /** The value a verified transaction wrote, read again from its block (only on a mismatch). */
 async function writtenValue(
   ledger: LedgerReader,
@@ -79,8 +89,8 @@ async function writtenValue(
  * rebuilt from the reported readings and their digest compared with the stored value's, so a
  * matching day costs no block read; a day that differs is read back and compared row by row,
  * naming each reading that differs, is not stored, or is stored but left out. Holds one day of
- * one sensor at a time. Readings of a day with no write among the verified transactions are
- * counted as unmatched, not flagged (the day may have been written outside the subject).
+ * one sensor at a time. Every transaction that stores readings is in the shipment's history, so
+ * readings of a day no verified transaction wrote are not on the ledger: the day is flagged.
  */
 export class ReadingsCheck {
   readonly #shipmentId: string;
@@ -127,9 +137,13 @@ export class ReadingsCheck {
     }
     const record = this.#written.latestAt(key);
     if (record === undefined) {
-      return { day: summariseDay(readings, this.#profile, 0), discrepancies: [] };
+      return {
+        day: summariseDay(readings, this.#profile, 0),
+        discrepancies: [unwritten(readings)],
+      };
     }
-    if (jsonDigest({ rows: readings.map(rowOf) }) === record.digest) {
+    const ofThisShipment = readings.every((reading) => reading.shipmentId === this.#shipmentId);
+    if (ofThisShipment && jsonDigest({ rows: readings.map(rowOf) }) === record.digest) {
       return { day: summariseDay(readings, this.#profile, readings.length), discrepancies: [] };
     }
     return this.#compareRows(readings, record);

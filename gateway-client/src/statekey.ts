@@ -19,3 +19,8 @@ export function isShipmentKey(key: string): boolean {
   const parsed = splitCompositeKey(key);
   return parsed?.objectType === stateObjectTypes.shipment && parsed.attributes.length === 1;
 }
+
+/** True for the key of a sensor's day of readings. */
+export function isReadingsKey(key: string): boolean {
+  return splitCompositeKey(key)?.objectType === stateObjectTypes.readings;
+}

@@ -1,4 +1,5 @@
 import type { LedgerTransaction, StateWrite } from './ledgerblock';
+import { compositeKey, stateKeys } from '@coldtrace/protocol';
 import { shipmentKey } from './statekey';
 import { WrittenState, compareWritten, jsonDigest } from './writtenstate';
 
@@ -30,6 +31,17 @@ function write(key: string, value: unknown, namespace = chaincode): StateWrite {
 }
 
 describe('WrittenState', () => {
+  it('digests a day of readings on its rows only: its conflict evidence is not reported by queries', () => {
+    const key = compositeKey(stateKeys.readings('SHP-1', 'S1', 20_000));
+    const rows = [[1_728_000_000_000, 5000, null, null, null]];
+    const conflicts = [[1_728_000_000_000, 5300, null, null, null]];
+    const state = new WrittenState();
+    state.add(3n, transaction('t1', 0, [write(key, { rows, conflicts })]), chaincode);
+    expect(state.latestAt(key)?.digest).toBe(jsonDigest({ rows }));
+    state.add(4n, transaction('t2', 0, [write('other', { rows, conflicts })]), chaincode);
+    expect(state.latestAt('other')?.digest).toBe(jsonDigest({ rows, conflicts }));
+  });
+
   it('keeps the last write in commit order whatever order transactions are added in', () => {
     const state = new WrittenState();
     state.add(5n, transaction('t3', 0, [write('k', { v: 3 })]), chaincode);
