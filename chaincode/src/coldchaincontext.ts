@@ -11,6 +11,7 @@ import {
   marshalBytes,
 } from '@coldtrace/protocol';
 import { eventKey, getJson, shipmentKey } from './ledgerkeys';
+import { noFlags } from './readingflags';
 
 /** The transaction context, with the caller authorised once in `beforeTransaction`. */
 export class ColdChainContext extends Context {
@@ -39,17 +40,18 @@ export class ColdChainContext extends Context {
 }
 
 export async function loadShipment(ctx: ColdChainContext, shipmentId: string): Promise<Shipment> {
-  // A shipment stored before the old-reading window existed has the default one.
-  const shipment = await getJson<Omit<Shipment, 'oldReadingWindowMs'> & Partial<Shipment>>(
-    ctx.stub,
-    shipmentKey(ctx.stub, shipmentId),
-  );
+  // A shipment stored before the old-reading window and the reading flags existed has the
+  // default window and no flags (nothing before them counted old readings or conflicts).
+  const shipment = await getJson<
+    Omit<Shipment, 'oldReadingWindowMs' | 'readingFlags'> & Partial<Shipment>
+  >(ctx.stub, shipmentKey(ctx.stub, shipmentId));
   if (shipment === undefined) {
     throw notFound('shipmentId', `shipment ${shipmentId} does not exist`);
   }
   return {
     ...shipment,
     oldReadingWindowMs: shipment.oldReadingWindowMs ?? defaultOldReadingWindowMs,
+    readingFlags: shipment.readingFlags ?? noFlags,
   };
 }
 

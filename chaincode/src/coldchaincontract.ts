@@ -29,7 +29,7 @@ import { acknowledge } from './excursionalert';
 import { alertKey, getJson, lotKey, lotShipmentKey, shipmentKey } from './ledgerkeys';
 import { parseLotRegistration } from './lot';
 import { profilePresets } from './profilepresets';
-import { shipmentView } from './readingflags';
+import { noFlags } from './readingflags';
 import { ingestReadings, observeSilence, updateOpenIndex } from './readingsledger';
 import { parseReadingBatch } from './sensorreading';
 import { type Shipment, parseShipmentRequest } from './shipment';
@@ -144,6 +144,7 @@ export class ColdChainContract extends Contract {
       readingCount: 0,
       sensorIds: [],
       oldReadingWindowMs: request.oldReadingWindowMs,
+      readingFlags: noFlags,
       eventCount: 0,
       createdBy: ctx.actor,
       createdAtMs: ctx.txTimeMs,
@@ -387,8 +388,7 @@ export class ColdChainContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async GetShipment(ctx: ColdChainContext, shipmentId: string): Promise<string> {
-    const shipment = await loadShipment(ctx, parseId(shipmentId, 'shipmentId'));
-    return marshal(await shipmentView(ctx, shipment));
+    return marshal(await loadShipment(ctx, parseId(shipmentId, 'shipmentId')));
   }
 
   @Transaction(false)

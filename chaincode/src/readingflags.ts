@@ -1,18 +1,5 @@
-import type { ReadingFlags, ReadingRow, ShipmentView } from '@coldtrace/protocol';
-import type { ColdChainContext } from './coldchaincontext';
-import type { SensorTrack } from './excursionevaluator';
-import { getJson, sensorKey } from './ledgerkeys';
+import type { ReadingFlags, ReadingRow } from '@coldtrace/protocol';
 import type { Shipment } from './shipment';
-
-/**
- * The value of a `sensor` key: the sensor's evaluation track and its reading flags. The flags
- * live here, in state every batch of the sensor writes anyway, so batches of different sensors
- * never write one shared key for them; `GetShipment` sums them.
- */
-export interface SensorState extends SensorTrack {
-  /** Absent in states written before flags were kept. */
-  readingFlags?: ReadingFlags;
-}
 
 export const noFlags: ReadingFlags = { oldReadings: 0, earliestOldReadingMs: null, conflicts: 0 };
 
@@ -26,10 +13,6 @@ export function addFlags(a: ReadingFlags, b: ReadingFlags): ReadingFlags {
     earliestOldReadingMs: earlier(a.earliestOldReadingMs, b.earliestOldReadingMs),
     conflicts: a.conflicts + b.conflicts,
   };
-}
-
-export function hasFlags(flags: ReadingFlags): boolean {
-  return flags.oldReadings > 0 || flags.conflicts > 0;
 }
 
 /** Readings timed before this are old for the shipment. */
@@ -52,23 +35,4 @@ export function flagsOf(
     }
   }
   return { oldReadings, earliestOldReadingMs, conflicts: recordedConflicts };
-}
-
-/**
- * The shipment as `GetShipment` reports it: with the flags of all its sensors summed. Cost: one
- * state read per sensor of the shipment.
- */
-export async function shipmentView(
-  ctx: ColdChainContext,
-  shipment: Shipment,
-): Promise<ShipmentView> {
-  let readingFlags = noFlags;
-  for (const sensorId of shipment.sensorIds) {
-    const state = await getJson<SensorState>(
-      ctx.stub,
-      sensorKey(ctx.stub, shipment.shipmentId, sensorId),
-    );
-    readingFlags = addFlags(readingFlags, state?.readingFlags ?? noFlags);
-  }
-  return { ...shipment, readingFlags };
 }

@@ -27,14 +27,7 @@ import {
 } from '@coldtrace/protocol';
 import { readAllEntries } from './paging';
 import { type ReadingChunk, mergeRows } from './readingchunk';
-import {
-  type SensorState,
-  addFlags,
-  flagsOf,
-  hasFlags,
-  noFlags,
-  oldReadingBeforeMs,
-} from './readingflags';
+import { addFlags, flagsOf, noFlags, oldReadingBeforeMs } from './readingflags';
 import type { ParsedReading, ReadingBatch } from './sensorreading';
 import { toRow } from './sensorreading';
 import type { Shipment } from './shipment';
@@ -86,22 +79,12 @@ export async function ingestReadings(
     stored += merged.added.length;
     duplicates += merged.duplicates;
     conflicts.push(...merged.conflicts);
-    const sensorFlags = flagsOf(merged.added, merged.recorded, oldBeforeMs);
-    flags = addFlags(flags, sensorFlags);
+    flags = addFlags(flags, flagsOf(merged.added, merged.recorded, oldBeforeMs));
     if (merged.added.length > 0) {
       folded.add(sensorId);
       outcomes.push(
-        await deriveSensorAlerts(
-          ctx,
-          shipment.shipmentId,
-          sensorId,
-          merged,
-          evaluator,
-          sensorFlags,
-        ),
+        await deriveSensorAlerts(ctx, shipment.shipmentId, sensorId, merged, evaluator),
       );
-    } else if (hasFlags(sensorFlags)) {
-      await addSensorFlags(ctx, shipment.shipmentId, sensorId, sensorFlags);
     }
   }
   if (stored > 0) {
@@ -120,6 +103,8 @@ export async function ingestReadings(
       ...shipment,
       readingCount: shipment.readingCount + stored,
       sensorIds: stored > 0 ? sensorIds : shipment.sensorIds,
+      // On the shipment, which every batch that writes anything writes too (saveShipment).
+      readingFlags: addFlags(shipment.readingFlags, flags),
     },
     changes,
     ctx.txTimeMs,
@@ -233,33 +218,6 @@ async function storeSensorReadings(
   return { added, duplicates, conflicts, recorded, chunks };
 }
 
-/** Writes the sensor's state with its evaluation track and its flags grown by `flags`. */
-async function saveSensorState(
-  ctx: ColdChainContext,
-  key: string,
-  track: SensorTrack,
-  previous: SensorState | undefined,
-  flags: ReadingFlags,
-): Promise<void> {
-  const state: SensorState = {
-    ...track,
-    readingFlags: addFlags(previous?.readingFlags ?? noFlags, flags),
-  };
-  await ctx.stub.putState(key, marshalBytes(state));
-}
-
-/** A sensor whose batch stored nothing new but recorded conflicts: its flags only. */
-async function addSensorFlags(
-  ctx: ColdChainContext,
-  shipmentId: string,
-  sensorId: string,
-  flags: ReadingFlags,
-): Promise<void> {
-  const key = sensorKey(ctx.stub, shipmentId, sensorId);
-  const previous = await getJson<SensorState>(ctx.stub, key);
-  await saveSensorState(ctx, key, previous ?? emptyTrack(sensorId), previous, flags);
-}
-
 /** A state written before gap runs were tracked cannot be folded on: it is re-derived. */
 function isCurrentTrack(track: SensorTrack): boolean {
   return Object.hasOwn(track, 'gapRun');
@@ -271,11 +229,9 @@ async function deriveSensorAlerts(
   sensorId: string,
   stored: StoredReadings,
   evaluator: ExcursionEvaluator,
-  flags: ReadingFlags,
 ): Promise<AlertOutcome> {
   const key = sensorKey(ctx.stub, shipmentId, sensorId);
-  const saved = await getJson<SensorState>(ctx.stub, key);
-  const previous = saved ?? emptyTrack(sensorId);
+  const previous = (await getJson<SensorTrack>(ctx.stub, key)) ?? emptyTrack(sensorId);
   const firstAdded = stored.added[0];
   const inOrder =
     isCurrentTrack(previous) &&
@@ -292,7 +248,7 @@ async function deriveSensorAlerts(
     outcome = await rederive(ctx, shipmentId, track, previous, stored.chunks, evaluator);
   }
   track.activeAlertIds = settle(previous.activeAlertIds, outcome, inOrder);
-  await saveSensorState(ctx, key, track, saved, flags);
+  await ctx.stub.putState(key, marshalBytes(track));
   return outcome;
 }
 
@@ -305,7 +261,7 @@ async function observeSensor(
   boundaryMs: number | null,
 ): Promise<AlertOutcome> {
   const key = sensorKey(ctx.stub, shipmentId, sensorId);
-  const previous = await getJson<SensorState>(ctx.stub, key);
+  const previous = await getJson<SensorTrack>(ctx.stub, key);
   if (previous === undefined || previous.last === null) {
     return new Map();
   }
@@ -313,7 +269,7 @@ async function observeSensor(
     const track = emptyTrack(sensorId);
     const outcome = await rederive(ctx, shipmentId, track, previous, new Map(), evaluator);
     track.activeAlertIds = settle(previous.activeAlertIds, outcome, false);
-    await saveSensorState(ctx, key, track, previous, noFlags);
+    await ctx.stub.putState(key, marshalBytes(track));
     return outcome;
   }
   const outcome = evaluator.silence(previous);

@@ -1,7 +1,6 @@
 import {
   type ReadingsReceipt,
   type SensorReading,
-  type ShipmentView,
   defaultOldReadingWindowMs,
   maxReceiptAlerts,
   splitCompositeKey,
@@ -54,8 +53,8 @@ async function submit(ledger: InMemoryLedger, text: string): Promise<ReadingsRec
   ) as ReadingsReceipt;
 }
 
-async function shipment(ledger: InMemoryLedger): Promise<ShipmentView> {
-  return JSON.parse(await ledger.invoke(qa, 'GetShipment', 'SHP-1')) as ShipmentView;
+async function shipment(ledger: InMemoryLedger): Promise<Shipment> {
+  return JSON.parse(await ledger.invoke(qa, 'GetShipment', 'SHP-1')) as Shipment;
 }
 
 /** Object types and attributes of the keys a call changed. */
@@ -148,7 +147,33 @@ describe('SubmitReadings receipt: duplicates and conflicts', () => {
     expect((await shipment(ledger)).readingFlags.conflicts).toBe(1);
   });
 
-  it('records a conflict in its sensor’s state only, beside the shipment record every write carries', async () => {
+  it('keeps a conflict count when the batch also stores readings of another sensor', async () => {
+    const ledger = await shipmentInTransit();
+    ledger.timeMs = t1 + minute;
+    await submit(
+      ledger,
+      batch('B1', [
+        { sensorId: 'S1', ms: t1, value: 5 },
+        { sensorId: 'S2', ms: t1, value: 5 },
+      ]),
+    );
+    // Two days on, S2's silence raises a DATA_GAP while the batch records its conflict.
+    ledger.timeMs = t1 + 2 * day;
+    const receipt = await submit(
+      ledger,
+      batch('B2', [
+        { sensorId: 'S1', ms: t1 + 2 * day - minute, value: 5 },
+        { sensorId: 'S2', ms: t1, value: 9 },
+      ]),
+    );
+    expect(receipt.conflicts).toEqual([
+      { sensorId: 'S2', timestampMs: t1, stored: value(5000), submitted: value(9000) },
+    ]);
+    expect(receipt.alerts.map((alert) => alert.alertId)).toContain(`DATA_GAP:gap:S2:${t1}`);
+    expect((await shipment(ledger)).readingFlags.conflicts).toBe(1);
+  });
+
+  it('records a conflict in the shipment record every write carries, and in its day of readings', async () => {
     const ledger = await shipmentInTransit();
     await submit(
       ledger,
@@ -164,7 +189,6 @@ describe('SubmitReadings receipt: duplicates and conflicts', () => {
     expect(written).toEqual([
       'event/SHP-1/0000000005',
       `readings/SHP-1/S1/${dayAttribute}`,
-      'sensor/SHP-1/S1',
       'shipment/SHP-1',
     ]);
     const history = JSON.parse(

@@ -36,6 +36,7 @@ const shipment: Shipment = {
   disposition: null,
   readingCount: 3,
   oldReadingWindowMs: 30 * 86_400_000,
+  readingFlags: { oldReadings: 0, earliestOldReadingMs: null, conflicts: 0 },
   sensorIds: ['S1'],
   eventCount: 1,
   createdBy: actor,

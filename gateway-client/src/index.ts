@@ -37,7 +37,6 @@ export type {
   ShipmentEventType,
   ShipmentLot,
   ShipmentStatus,
-  ShipmentView,
   TemperatureProfile,
   TemperatureUnit,
 } from '@coldtrace/protocol';

@@ -7,7 +7,6 @@ import {
   type ShipmentEvent,
   alertSeverities,
   alertStatuses,
-  storedShipmentJson,
 } from '@coldtrace/protocol';
 import { type BlockCache, newBlockCache } from './blockcache';
 import { EndorsementReplay } from './endorsementreplay';
@@ -207,10 +206,9 @@ class VerificationRun {
     ];
     await this.#sink.shipment?.(shipment, custodyChain);
     this.#discrepancies.add(
-      // GetShipment adds what it derives from other keys (readingFlags); the rest is stored.
       compareValue(
         `shipment ${shipmentId}`,
-        storedShipmentJson(reported.raw),
+        reported.raw,
         shipmentKey(shipmentId),
         replayed.written,
       ),

@@ -4,7 +4,6 @@ import {
   type Shipment,
   type ShipmentCreation,
   type ShipmentEvent,
-  type ShipmentView,
   transactions,
 } from '@coldtrace/protocol';
 import { type PageRequest, pagedItems } from './page';
@@ -23,8 +22,8 @@ import {
 export interface Shipments {
   /** Creates a shipment of registered lots (Pharma shipper); resolves after it committed. */
   create(shipment: ShipmentCreation): Promise<Shipment>;
-  /** The shipment with its reading flags (old readings and conflicts, summed over its sensors). */
-  get(shipmentId: string): Promise<ShipmentView>;
+  /** The shipment, with its reading flags (old readings and conflicts of all its batches). */
+  get(shipmentId: string): Promise<Shipment>;
   /** Every event of the shipment's history, in `seq` order, fetched page after page. */
   history(shipmentId: string, request?: PageRequest): AsyncIterable<ShipmentEvent>;
   historyPage(shipmentId: string, page?: PageRequest): Promise<Page<ShipmentEvent>>;

@@ -1,9 +1,4 @@
-import {
-  type ShipmentEvent,
-  JsonReader,
-  readShipmentEvent,
-  storedShipmentJson,
-} from '@coldtrace/protocol';
+import { type ShipmentEvent, JsonReader, readShipmentEvent } from '@coldtrace/protocol';
 import { alertKey, eventKey, lotKey, shipmentKey } from './statekey';
 import { manifest, recordedAnswer, recordedTransactions } from './testing/recordedledger';
 import { compareHistoryTime, compareValue } from './valuecomparison';
@@ -24,8 +19,7 @@ const withRaw = (raw: unknown, change: Record<string, unknown>): unknown => ({
 
 describe('value comparison at the keys of the state layout', () => {
   const written = writtenState();
-  // GetShipment's answer less what the query derives (readingFlags) is what was written.
-  const shipment = storedShipmentJson(recordedAnswer('GetShipment'));
+  const shipment = recordedAnswer('GetShipment');
   const history = (recordedAnswer('GetShipmentHistory') as { items: unknown[] }).items;
   const [alert] = (recordedAnswer('GetAlertsByShipment') as { items: unknown[] }).items;
   const lot = recordedAnswer('GetLot');

@@ -45,6 +45,15 @@ export const defaultOldReadingWindowMs = 30 * dayMs;
 /** Bounds of `oldReadingWindowMs` in `shipmentJson`: 0 flags every reading before creation. */
 export const maxOldReadingWindowMs = 3650 * dayMs;
 
+/** What QA should look at in a shipment's readings, counted over all its batches. */
+export interface ReadingFlags {
+  /** Stored readings timed more than `oldReadingWindowMs` before the shipment's creation. */
+  readonly oldReadings: number;
+  readonly earliestOldReadingMs: number | null;
+  /** Distinct submitted readings refused because another value is stored for their time. */
+  readonly conflicts: number;
+}
+
 /** A consignment of lots moving under custody from origin to destination. */
 export interface Shipment {
   readonly shipmentId: string;
@@ -71,32 +80,16 @@ export interface Shipment {
   readonly sensorIds: readonly string[];
   /** Readings timed before `createdAtMs` minus this are flagged as old. */
   readonly oldReadingWindowMs: number;
+  /**
+   * Kept on the shipment: every batch that stores a reading or records a conflict writes the
+   * `shipment` key anyway, so the flags cost no other key.
+   */
+  readonly readingFlags: ReadingFlags;
   readonly eventCount: number;
   readonly createdBy: Actor;
   readonly createdAtMs: number;
   readonly updatedAtMs: number;
 }
-
-/** What QA should look at in a shipment's readings, summed over its sensors. */
-export interface ReadingFlags {
-  /** Stored readings timed more than `oldReadingWindowMs` before the shipment's creation. */
-  readonly oldReadings: number;
-  readonly earliestOldReadingMs: number | null;
-  /** Distinct submitted readings refused because another value is stored for their time. */
-  readonly conflicts: number;
-}
-
-/**
- * `GetShipment`'s result: the stored shipment and its `readingFlags`, which the query sums from
- * the sensors' states (they are kept per sensor so that batches of different sensors never write
- * one shared key for them), so no `shipment` key holds them.
- */
-export interface ShipmentView extends Shipment {
-  readonly readingFlags: ReadingFlags;
-}
-
-/** Fields of {@link ShipmentView} that the query derives, absent from the stored `Shipment`. */
-export const derivedShipmentFields = ['readingFlags'] as const;
 
 /** Where a shipment goes in `shipmentJson`: a GLN, a name or both; absent means none. */
 export interface PlaceInput {
@@ -136,6 +129,14 @@ function readDisposition(json: JsonReader): Disposition {
   };
 }
 
+function readReadingFlags(json: JsonReader): ReadingFlags {
+  return {
+    oldReadings: json.field('oldReadings').asInteger(0),
+    earliestOldReadingMs: json.nullableInteger('earliestOldReadingMs'),
+    conflicts: json.field('conflicts').asInteger(0),
+  };
+}
+
 export function readShipment(json: JsonReader): Shipment {
   const statusBeforeQuarantine = json.nullable('statusBeforeQuarantine');
   const pendingHandover = json.nullable('pendingHandover');
@@ -160,6 +161,7 @@ export function readShipment(json: JsonReader): Shipment {
     readingCount: json.integer('readingCount'),
     sensorIds: json.array('sensorIds', (id) => id.asString()),
     oldReadingWindowMs: json.integer('oldReadingWindowMs'),
+    readingFlags: readReadingFlags(json.field('readingFlags')),
     eventCount: json.integer('eventCount'),
     createdBy: readActor(json.field('createdBy')),
     createdAtMs: json.integer('createdAtMs'),
@@ -169,32 +171,4 @@ export function readShipment(json: JsonReader): Shipment {
 
 export function parseShipment(bytes: Uint8Array): Shipment {
   return readShipment(JsonReader.fromBytes(bytes, 'Shipment'));
-}
-
-export function readReadingFlags(json: JsonReader): ReadingFlags {
-  return {
-    oldReadings: json.field('oldReadings').asInteger(0),
-    earliestOldReadingMs: json.nullableInteger('earliestOldReadingMs'),
-    conflicts: json.field('conflicts').asInteger(0),
-  };
-}
-
-export function readShipmentView(json: JsonReader): ShipmentView {
-  return { ...readShipment(json), readingFlags: readReadingFlags(json.field('readingFlags')) };
-}
-
-export function parseShipmentView(bytes: Uint8Array): ShipmentView {
-  return readShipmentView(JsonReader.fromBytes(bytes, 'ShipmentView'));
-}
-
-/**
- * The stored `Shipment` a `GetShipment` result (raw JSON) reports: the result without its
- * {@link derivedShipmentFields}, for comparing it with the value written at the `shipment` key.
- */
-export function storedShipmentJson(raw: unknown): unknown {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return raw;
-  }
-  const derived: readonly string[] = derivedShipmentFields;
-  return Object.fromEntries(Object.entries(raw).filter(([key]) => !derived.includes(key)));
 }

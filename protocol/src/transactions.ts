@@ -4,7 +4,7 @@ import { parseLot } from './lot';
 import { type LotHistoryPage, type Page, parsePage, readLotHistoryPage } from './page';
 import { parseReadingsReceipt } from './readingsreceipt';
 import { type SensorReading, readSensorReading } from './sensorreading';
-import { parseShipment, parseShipmentView } from './shipment';
+import { parseShipment } from './shipment';
 import { type ShipmentEvent, readShipmentEvent } from './shipmentevent';
 import { type TemperatureProfile, readTemperatureProfile } from './temperatureprofile';
 
@@ -69,7 +69,7 @@ export const transactions = {
     parseShipment,
   ),
   GetLot: define('GetLot', 'evaluate', ['lotId'], parseLot),
-  GetShipment: define('GetShipment', 'evaluate', ['shipmentId'], parseShipmentView),
+  GetShipment: define('GetShipment', 'evaluate', ['shipmentId'], parseShipment),
   GetShipmentHistory: define(
     'GetShipmentHistory',
     'evaluate',

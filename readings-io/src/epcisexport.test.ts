@@ -52,6 +52,7 @@ const shipment: Shipment = {
   disposition: null,
   readingCount: 0,
   oldReadingWindowMs: 30 * 86_400_000,
+  readingFlags: { oldReadings: 0, earliestOldReadingMs: null, conflicts: 0 },
   sensorIds: [],
   eventCount: 7,
   createdBy: shipper,
