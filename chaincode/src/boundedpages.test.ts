@@ -142,6 +142,20 @@ describe('every list query at a lowered byte budget', () => {
     }
   });
 
+  it('reads no more entries for a page than pageSize and the one after it', async () => {
+    const entriesRead = async (fcn: string, ...args: string[]): Promise<number> => {
+      await ledger.invoke(auditor, fcn, ...args);
+      return ledger.calls.at(-1)!.entries;
+    };
+    expect(stored(ledger, 'alert', 'SHP-1').length).toBeGreaterThan(8);
+    expect(await entriesRead('GetAlertsByShipment', 'SHP-1', '7', '')).toBeLessThanOrEqual(8);
+    expect(await entriesRead('GetAlertsByShipment', 'SHP-1', '1', '')).toBeLessThanOrEqual(2);
+    expect(await entriesRead('GetShipmentHistory', 'SHP-1', '2', '')).toBeLessThanOrEqual(3);
+    expect(await entriesRead('GetOpenAlerts', '7', '')).toBeLessThanOrEqual(8);
+    // By lot: the lot's shipment index (three shipments), then alerts of the first one only.
+    expect(await entriesRead('GetAlertsByLot', lotId, '7', '')).toBeLessThanOrEqual(3 + 8);
+  });
+
   it('pages open alerts over every shipment', async () => {
     const { items } = await pagesOf(ledger, 'GetOpenAlerts', [], 1000);
     const open = stored(ledger, 'openalert').map(([key]) => {

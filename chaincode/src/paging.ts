@@ -53,6 +53,11 @@ export class PageItems<T> {
     return true;
   }
 
+  /** Items the page still takes at most: a range read needs this many and the one after. */
+  get remaining(): number {
+    return this.#size - this.items.length;
+  }
+
   /** Bytes the items take, as the page bound counts them. */
   get bytes(): number {
     return this.#bytes;

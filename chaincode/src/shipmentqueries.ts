@@ -129,8 +129,10 @@ export class ShipmentQueries {
     const stub = this.#ctx.stub;
     const start = decodeBookmark(bookmark, stub.createCompositeKey(keyTypes.openAlert, []));
     let startKey = start?.key;
+    // An index entry whose alert is gone adds nothing, so reading may take more than one round.
     for (;;) {
-      const entries = await readEntries(stub, keyTypes.openAlert, [], entriesPerRead, startKey);
+      const limit = page.remaining + 1;
+      const entries = await readEntries(stub, keyTypes.openAlert, [], limit, startKey);
       for (const entry of entries) {
         const [shipmentId = '', alertId = ''] = stub.splitCompositeKey(entry.key).attributes;
         const bytes = await stub.getState(alertKey(stub, shipmentId, alertId));
@@ -139,7 +141,7 @@ export class ShipmentQueries {
         }
       }
       const last = entries.at(-1);
-      if (entries.length < entriesPerRead || last === undefined) {
+      if (entries.length < limit || last === undefined) {
         return { items: page.items, bookmark: '' };
       }
       startKey = after(last.key);
@@ -184,8 +186,6 @@ export class ShipmentQueries {
 
 type Stub = ColdChainContext['stub'];
 
-/** Range reads per call: enough for a full page and the entry after it. */
-const entriesPerRead = 1001;
 /** The lot's shipments are read this many at a time. */
 const shipmentsPerRead = 100;
 
@@ -208,6 +208,8 @@ function addStored<T>(page: PageItems<T>, bytes: Uint8Array): boolean {
 /**
  * Adds the values stored under `objectType`/`attributes`, from `startKey` on, until the page is
  * full; returns the position of the first value that did not fit, or undefined when none is left.
+ * One read of what the page still takes and the entry after: the page cannot take them all, so
+ * either one is refused (its key is the position) or the range ends within the read.
  */
 async function fillFromRange<T>(
   stub: Stub,
@@ -216,20 +218,13 @@ async function fillFromRange<T>(
   startKey: string | undefined,
   page: PageItems<T>,
 ): Promise<PagePosition | undefined> {
-  let from = startKey;
-  for (;;) {
-    const entries = await readEntries(stub, objectType, attributes, entriesPerRead, from);
-    for (const entry of entries) {
-      if (!addStored(page, entry.value)) {
-        return { key: entry.key };
-      }
+  const entries = await readEntries(stub, objectType, attributes, page.remaining + 1, startKey);
+  for (const entry of entries) {
+    if (!addStored(page, entry.value)) {
+      return { key: entry.key };
     }
-    const last = entries.at(-1);
-    if (entries.length < entriesPerRead || last === undefined) {
-      return undefined;
-    }
-    from = after(last.key);
   }
+  return undefined;
 }
 
 /** Shipments carrying the lot, by id, from `fromShipmentId` on; the index is read in parts. */

@@ -24,8 +24,17 @@ export class InMemoryLedger {
   readonly state = new Map<string, Uint8Array>();
   readonly validationParameters = new Map<string, Uint8Array>();
   readonly events: { txId: string; name: string; payload: string }[] = [];
-  /** Per transaction: how many state reads (gets and range queries) and writes it made. */
-  readonly calls: { txId: string; fcn: string; reads: number; writes: number }[] = [];
+  /**
+   * Per transaction: how many state reads (gets and range queries) and writes it made, and how
+   * many entries its range queries returned.
+   */
+  readonly calls: {
+    txId: string;
+    fcn: string;
+    reads: number;
+    writes: number;
+    entries: number;
+  }[] = [];
   timeMs = Date.UTC(2026, 10, 23, 12, 0, 0);
   readonly #peers: readonly [ChaincodeFromContract, ChaincodeFromContract];
   #txCounter = 0;
@@ -147,7 +156,7 @@ interface Endorsement {
   readonly parameters: readonly (readonly [string, string])[];
   readonly event: { readonly name: string; readonly payload: string } | null;
   readonly violation: string | null;
-  readonly counts: { readonly reads: number; readonly writes: number };
+  readonly counts: { readonly reads: number; readonly writes: number; readonly entries: number };
 }
 
 function newChaincode(classes: readonly (new () => Contract)[]): ChaincodeFromContract {
@@ -218,6 +227,7 @@ class InMemoryStub {
   #pagedQueries = 0;
   #readCount = 0;
   #writeCount = 0;
+  #entryCount = 0;
 
   constructor(ledger: InMemoryLedger, proposal: Proposal) {
     this.#ledger = ledger;
@@ -321,6 +331,7 @@ class InMemoryStub {
       undefined,
       Infinity,
     );
+    this.#entryCount += entries.length;
     return {
       [Symbol.asyncIterator]: async function* () {
         yield* entries;
@@ -342,6 +353,7 @@ class InMemoryStub {
     const prefix = this.createCompositeKey(objectType, attributes);
     const entries = this.#range(prefix, bookmark === '' ? undefined : bookmark, pageSize + 1);
     const page = entries.slice(0, pageSize);
+    this.#entryCount += page.length;
     let index = 0;
     return Promise.resolve({
       iterator: {
@@ -377,7 +389,7 @@ class InMemoryStub {
         .map(([key, policy]) => [key, base64(policy)] as const),
       event: this.#event,
       violation: this.#violation,
-      counts: { reads: this.#readCount, writes: this.#writeCount },
+      counts: { reads: this.#readCount, writes: this.#writeCount, entries: this.#entryCount },
     };
   }
 
