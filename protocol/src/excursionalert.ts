@@ -107,8 +107,9 @@ function readLoggingIntervals(json: JsonReader): LoggingIntervals {
 
 export function readExcursionAlert(json: JsonReader): ExcursionAlert {
   const acknowledgement = json.nullable('acknowledgement');
-  const coverage = json.nullable('coverage');
-  const loggingIntervals = json.nullable('loggingIntervals');
+  // Absent in alerts stored before they were kept: read as unknown (null), as for MKT.
+  const coverage = json.optional('coverage') ?? null;
+  const loggingIntervals = json.optional('loggingIntervals') ?? null;
   return {
     alertId: json.string('alertId'),
     type: json.oneOf('type', alertTypes),

@@ -123,12 +123,16 @@ describe('ExcursionAlert reader', () => {
     expect(parseExcursionAlert(bytes(excursion))).toEqual(excursion);
   });
 
-  it('requires both fields to be present, as null when they do not apply', () => {
-    const withoutCoverage = { ...alert, coverage: undefined };
-    expect(shapeError(() => parseExcursionAlert(bytes(withoutCoverage)))).toMatchObject({
-      field: 'ExcursionAlert.coverage',
-      rule: 'required',
+  it('reads an alert stored before coverage and logging intervals were kept as having neither', () => {
+    const old = { ...alert, coverage: undefined, loggingIntervals: undefined };
+    expect(parseExcursionAlert(bytes(old))).toEqual({
+      ...alert,
+      coverage: null,
+      loggingIntervals: null,
     });
+  });
+
+  it('checks the fields when present', () => {
     const negative = {
       ...alert,
       loggingIntervals: { count: -1, shortestMs: null, longestMs: null },
