@@ -6,6 +6,7 @@ import {
   splitCompositeKey,
   utf8Text,
 } from '@coldtrace/protocol';
+import { shipmentsPerLotPage } from './shipmentqueries';
 import type { InMemoryLedger } from './testing/inmemoryledger';
 import {
   auditor,
@@ -244,5 +245,56 @@ describe('every list query at a lowered byte budget', () => {
       code: 'NOT_FOUND',
       field: 'lotId',
     });
+  });
+});
+
+describe('alerts by lot over many shipments', () => {
+  it('looks into a bounded number of shipments per page and resumes at the next one', async () => {
+    const ledger = await shipmentInTransit();
+    const ids = Array.from(
+      { length: 2 * shipmentsPerLotPage + 30 },
+      (_, i) => `SHP-A${String(i).padStart(3, '0')}`,
+    );
+    for (const shipmentId of ids) {
+      await ledger.invoke(
+        shipper,
+        'CreateShipment',
+        JSON.stringify({
+          shipmentId,
+          lots: [{ lotId, quantity: 1 }],
+          origin: { name: 'Basel DC' },
+          destination: { name: 'Porto' },
+        }),
+      );
+    }
+    // Alerts only far into the lot's shipments (SHP-1 sorts first and has none).
+    const withAlerts = [ids[150]!, ids.at(-1)!];
+    for (const shipmentId of withAlerts) {
+      await ledger.invoke(shipper, 'OfferCustody', shipmentId, 'LogisticsMSP');
+      await ledger.invoke(dispatcher, 'AcceptCustody', shipmentId);
+      await ledger.invoke(
+        sensorGateway,
+        'SubmitReadings',
+        shipmentId,
+        batchJson('B1', sawtooth('S1', 6)),
+      );
+    }
+    const pages: PageJson[] = [];
+    let bookmark = '';
+    do {
+      const page = JSON.parse(
+        await ledger.invoke(qa, 'GetAlertsByLot', lotId, '1000', bookmark),
+      ) as PageJson;
+      // The lot, the shipment index in parts, and one alert range per shipment looked into.
+      expect(ledger.calls.at(-1)!.reads).toBeLessThanOrEqual(1 + 3 + shipmentsPerLotPage);
+      pages.push(page);
+      bookmark = page.bookmark;
+    } while (bookmark !== '' && pages.length < 10);
+    expect(pages.map((page) => page.items.length > 0)).toEqual([false, true, true]);
+    expect(pages.flatMap((page) => page.items)).toEqual(
+      withAlerts.flatMap((id) =>
+        stored(ledger, 'alert', id).map(([, j]) => JSON.parse(j) as unknown),
+      ),
+    );
   });
 });

@@ -101,7 +101,12 @@ export class ShipmentQueries {
     return { items: page.items, bookmark: encodeBookmark(next) };
   }
 
-  /** Alerts of every shipment that carries the lot, shipment by shipment (by id), by alert id. */
+  /**
+   * Alerts of every shipment that carries the lot, shipment by shipment (by id), by alert id. A
+   * page looks into at most {@link shipmentsPerLotPage} shipments (one range read each), so a lot
+   * carried by thousands of shipments without alerts costs a bounded amount per evaluation; the
+   * page may then hold fewer items than fit, even none, with a bookmark at the next shipment.
+   */
   async alertsByLot(
     lotId: string,
     pageSize: string,
@@ -113,7 +118,14 @@ export class ShipmentQueries {
     const stub = this.#ctx.stub;
     const position = decodeBookmark(bookmark, stub.createCompositeKey(keyTypes.alert, []));
     const resumeAt = position === undefined ? undefined : shipmentOfKey(stub, position.key);
+    let examined = 0;
     for await (const shipmentId of shipmentsOfLot(stub, id, resumeAt)) {
+      if (examined === shipmentsPerLotPage) {
+        // Resumes at the start of this shipment's alerts.
+        const next = { key: stub.createCompositeKey(keyTypes.alert, [shipmentId]) };
+        return { items: page.items, bookmark: encodeBookmark(next) };
+      }
+      examined += 1;
       const startKey = shipmentId === resumeAt ? position?.key : undefined;
       // Every alert of a shipment names all its lots, so none is skipped here.
       const next = await fillFromRange(stub, keyTypes.alert, [shipmentId], startKey, page);
@@ -188,6 +200,8 @@ type Stub = ColdChainContext['stub'];
 
 /** The lot's shipments are read this many at a time. */
 const shipmentsPerRead = 100;
+/** Shipments whose alerts one `GetAlertsByLot` page reads at most. */
+export const shipmentsPerLotPage = 100;
 
 /** The smallest key after `key`: where a range read continues. */
 function after(key: string): string {

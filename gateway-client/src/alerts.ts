@@ -28,7 +28,10 @@ export interface Alerts {
   /** Every alert of the shipment (withdrawn ones included), by alert id. */
   byShipment(shipmentId: string, request?: PageRequest): AsyncIterable<ExcursionAlert>;
   byShipmentPage(shipmentId: string, page?: PageRequest): Promise<Page<ExcursionAlert>>;
-  /** Every alert of every shipment that carries the lot, shipment by shipment. */
+  /**
+   * Every alert of every shipment that carries the lot, shipment by shipment. A page looks into
+   * at most 100 shipments, so one may hold no items while its bookmark says more follow.
+   */
   byLot(lotId: string, request?: PageRequest): AsyncIterable<ExcursionAlert>;
   byLotPage(lotId: string, page?: PageRequest): Promise<Page<ExcursionAlert>>;
   /** QA acknowledges an alert with a comment; resolves after it committed. */
