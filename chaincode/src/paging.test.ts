@@ -41,10 +41,15 @@ describe('PageItems', () => {
     expect(page.add(item(2))).toBe(false);
   });
 
-  it('measures a stored value by its own JSON when given it', () => {
-    const page = new PageItems<unknown>(10, 12);
-    expect(page.add({ a: 1 }, '{"a":1}')).toBe(true);
-    expect(page.bytes).toBe(8);
+  it('takes the size of a stored value from the caller, as its bytes measure it', () => {
+    const stored = Buffer.from('{"a":"°"}', 'utf8');
+    const page = new PageItems<unknown>(10, 22);
+    expect(page.fits(pageItemBytes(stored))).toBe(true);
+    expect(page.add({ a: '°' }, pageItemBytes(stored))).toBe(true);
+    expect(page.bytes).toBe(11);
+    expect(page.fits(11)).toBe(true);
+    expect(page.fits(12)).toBe(false);
+    expect(page.add({ a: '°°' }, 12)).toBe(false);
   });
 });
 

@@ -36,16 +36,20 @@ export class PageItems<T> {
     this.#maxBytes = maxBytes;
   }
 
+  /** Whether an item taking `bytes` (see `pageItemBytes`) would be added. */
+  fits(bytes: number): boolean {
+    return (
+      this.items.length < this.#size &&
+      (this.items.length === 0 || this.#bytes + bytes <= this.#maxBytes)
+    );
+  }
+
   /**
-   * Adds `item` if it fits; `json` is its deterministic JSON when the caller has it already
-   * (a stored value), so it is not serialised twice.
+   * Adds `item` if it fits; `bytes` is its size when the caller knows it already (a stored
+   * value: its length), so the item is not serialised to be measured.
    */
-  add(item: T, json: string = marshal(item)): boolean {
-    const bytes = pageItemBytes(json);
-    if (
-      this.items.length >= this.#size ||
-      (this.items.length > 0 && this.#bytes + bytes > this.#maxBytes)
-    ) {
+  add(item: T, bytes: number = pageItemBytes(marshal(item))): boolean {
+    if (!this.fits(bytes)) {
       return false;
     }
     this.items.push(item);

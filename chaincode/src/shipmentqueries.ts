@@ -8,6 +8,7 @@ import {
   type ReadingChunk,
   type SensorReading,
   type ShipmentEvent,
+  pageItemBytes,
   parseId,
   parseLotId,
   readingOfRow,
@@ -213,10 +214,13 @@ function shipmentOfKey(stub: Stub, key: string): string {
   return stub.splitCompositeKey(key).attributes[0] ?? '';
 }
 
-/** Adds a stored JSON value (deterministic already) to the page; false when it does not fit. */
-function addStored<T>(page: PageItems<T>, bytes: Uint8Array): boolean {
-  const json = utf8Text(bytes);
-  return page.add(JSON.parse(json) as T, json);
+/**
+ * Adds a stored JSON value (deterministic already) to the page; false when it does not fit. Its
+ * size is its byte length, and a value that does not fit is not decoded.
+ */
+function addStored<T>(page: PageItems<T>, value: Uint8Array): boolean {
+  const bytes = pageItemBytes(value);
+  return page.fits(bytes) && page.add(JSON.parse(utf8Text(value)) as T, bytes);
 }
 
 /**

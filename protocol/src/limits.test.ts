@@ -18,6 +18,7 @@ describe('pageItemBytes', () => {
   it('is the deterministic JSON plus one separator', () => {
     const json = marshal({ comment: 'Tür offen, 9 °C', n: 1 });
     expect(pageItemBytes(json)).toBe(utf8Bytes(json).length + 1);
+    expect(pageItemBytes(utf8Bytes(json))).toBe(pageItemBytes(json));
   });
 
   it('leaves a page far below gRPC 4 MiB', () => {

@@ -19,9 +19,12 @@ export const maxShipmentHandovers = 100;
 /** Distinct sensors that report readings for one shipment, at most (`Shipment.sensorIds`). */
 export const maxShipmentSensors = 256;
 
-/** Bytes an item takes in a page, given its deterministic JSON (see {@link maxPageBytes}). */
-export function pageItemBytes(json: string): number {
-  return utf8Length(json) + 1;
+/**
+ * Bytes an item takes in a page, given its deterministic JSON as text or, for a stored value, as
+ * its UTF-8 bytes, whose length is known without a walk (see {@link maxPageBytes}).
+ */
+export function pageItemBytes(json: string | Uint8Array): number {
+  return (typeof json === 'string' ? utf8Length(json) : json.length) + 1;
 }
 
 /** UTF-8 length of a string, counted without encoding it. */
