@@ -1,4 +1,4 @@
-import type { ReadingChunk, ReadingRow } from '@coldtrace/protocol';
+import { type ReadingChunk, type ReadingRow, maxChunkConflicts } from '@coldtrace/protocol';
 
 export type { ReadingChunk } from '@coldtrace/protocol';
 
@@ -18,6 +18,11 @@ export interface ChunkMerge {
   readonly conflicts: readonly RowConflict[];
   /** Conflicting rows the chunk did not hold yet: what a replay will not record again. */
   readonly recorded: number;
+  /**
+   * Index (in the submitted rows) of the first row whose conflict would take the chunk past
+   * {@link maxChunkConflicts} distinct rows; the batch must then be refused. Null when none.
+   */
+  readonly pastConflictBound: number | null;
 }
 
 const rowKey = (row: ReadingRow): string => JSON.stringify(row);
@@ -46,7 +51,8 @@ export function mergeRows(chunk: ReadingChunk, rows: readonly ReadingRow[]): Chu
   const conflicts: RowConflict[] = [];
   const newConflicts: ReadingRow[] = [];
   let duplicates = 0;
-  for (const row of rows) {
+  let pastConflictBound: number | null = null;
+  for (const [index, row] of rows.entries()) {
     const stored = byMs.get(row[0]);
     if (stored === undefined) {
       byMs.set(row[0], row);
@@ -56,13 +62,16 @@ export function mergeRows(chunk: ReadingChunk, rows: readonly ReadingRow[]): Chu
     } else {
       conflicts.push({ stored, submitted: row });
       if (!known.has(rowKey(row))) {
+        if (known.size >= maxChunkConflicts) {
+          pastConflictBound ??= index;
+        }
         known.add(rowKey(row));
         newConflicts.push(row);
       }
     }
   }
   if (added.length === 0 && newConflicts.length === 0) {
-    return { chunk, added, duplicates, conflicts, recorded: 0 };
+    return { chunk, added, duplicates, conflicts, recorded: 0, pastConflictBound };
   }
   const merged: ReadingChunk = {
     rows: [...chunk.rows, ...added].sort((a, b) => a[0] - b[0]),
@@ -71,5 +80,12 @@ export function mergeRows(chunk: ReadingChunk, rows: readonly ReadingRow[]): Chu
       ? { conflicts: [...(chunk.conflicts ?? []), ...newConflicts].sort(compareRows) }
       : {}),
   };
-  return { chunk: merged, added, duplicates, conflicts, recorded: newConflicts.length };
+  return {
+    chunk: merged,
+    added,
+    duplicates,
+    conflicts,
+    recorded: newConflicts.length,
+    pastConflictBound,
+  };
 }

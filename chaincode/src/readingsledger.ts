@@ -23,8 +23,10 @@ import {
   type ReadingFlags,
   type ReadingRow,
   marshalBytes,
+  maxChunkConflicts,
   valueOfRow,
 } from '@coldtrace/protocol';
+import { validationFailed } from './chaincodeerror';
 import { readAllEntries } from './paging';
 import { type ReadingChunk, mergeRows } from './readingchunk';
 import { addFlags, flagsOf, noFlags, oldReadingBeforeMs } from './readingflags';
@@ -57,10 +59,10 @@ export async function ingestReadings(
 ): Promise<IngestResult> {
   const evaluator = evaluatorAt(ctx, shipment);
   const oldBeforeMs = oldReadingBeforeMs(shipment);
-  const bySensor = new Map<string, ParsedReading[]>();
-  for (const reading of batch.readings) {
+  const bySensor = new Map<string, BatchReading[]>();
+  for (const [index, reading] of batch.readings.entries()) {
     const list = bySensor.get(reading.sensorId) ?? [];
-    list.push(reading);
+    list.push({ reading, index });
     bySensor.set(reading.sensorId, list);
   }
   let stored = 0;
@@ -166,6 +168,12 @@ function quarantineOnCritical(
     : shipment;
 }
 
+/** A reading with its index in the batch, to name it in an error. */
+interface BatchReading {
+  readonly reading: ParsedReading;
+  readonly index: number;
+}
+
 interface StoredReadings {
   /** Sorted by time. */
   readonly added: ReadingRow[];
@@ -180,12 +188,12 @@ async function storeSensorReadings(
   ctx: ColdChainContext,
   shipmentId: string,
   sensorId: string,
-  readings: readonly ParsedReading[],
+  readings: readonly BatchReading[],
 ): Promise<StoredReadings> {
-  const byDay = new Map<number, ReadingRow[]>();
-  for (const reading of readings) {
-    const day = Math.floor(reading.ms / dayMs);
-    byDay.set(day, [...(byDay.get(day) ?? []), toRow(reading)]);
+  const byDay = new Map<number, BatchReading[]>();
+  for (const entry of readings) {
+    const day = Math.floor(entry.reading.ms / dayMs);
+    byDay.set(day, [...(byDay.get(day) ?? []), entry]);
   }
   const added: ReadingRow[] = [];
   const conflicts: ReadingConflict[] = [];
@@ -195,7 +203,21 @@ async function storeSensorReadings(
   for (const day of [...byDay.keys()].sort((a, b) => a - b)) {
     const key = readingsKey(ctx.stub, shipmentId, sensorId, day);
     const before = (await getJson<ReadingChunk>(ctx.stub, key)) ?? { rows: [] };
-    const merge = mergeRows(before, byDay.get(day) ?? []);
+    const dayReadings = byDay.get(day) ?? [];
+    const merge = mergeRows(
+      before,
+      dayReadings.map((entry) => toRow(entry.reading)),
+    );
+    if (merge.pastConflictBound !== null) {
+      // Refused whole: storing the batch without this evidence would count its conflicts again
+      // on every replay.
+      const index = dayReadings[merge.pastConflictBound]?.index ?? 0;
+      throw validationFailed(
+        `readings[${index}]`,
+        'max-conflicts',
+        `a sensor's day of readings keeps at most ${maxChunkConflicts} distinct conflicting readings`,
+      );
+    }
     duplicates += merge.duplicates;
     recorded += merge.recorded;
     for (const conflict of merge.conflicts) {

@@ -2,6 +2,7 @@ import {
   type ReadingsReceipt,
   type SensorReading,
   defaultOldReadingWindowMs,
+  maxChunkConflicts,
   maxReceiptAlerts,
   splitCompositeKey,
 } from '@coldtrace/protocol';
@@ -171,6 +172,37 @@ describe('SubmitReadings receipt: duplicates and conflicts', () => {
     ]);
     expect(receipt.alerts.map((alert) => alert.alertId)).toContain(`DATA_GAP:gap:S2:${t1}`);
     expect((await shipment(ledger)).readingFlags.conflicts).toBe(1);
+  });
+
+  it('keeps at most maxChunkConflicts distinct conflicting rows a day, refusing a batch past it', async () => {
+    const ledger = await shipmentInTransit();
+    await submit(ledger, batch('B1', [{ sensorId: 'S1', ms: t1, value: 5 }]));
+    // Distinct refused values for one time, 6.000 °C, 6.010 °C, ...
+    const refused = (from: number, count: number): Reading[] =>
+      Array.from({ length: count }, (_, i) => ({
+        sensorId: 'S1',
+        ms: t1,
+        value: 6 + (from + i) / 100,
+      }));
+    const full = batch('B2', refused(0, maxChunkConflicts));
+    expect((await submit(ledger, full)).conflicts).toHaveLength(maxChunkConflicts);
+    const before = new Map(ledger.state);
+    await expectError(
+      submit(
+        ledger,
+        batch('B3', [{ sensorId: 'S1', ms: t2, value: 5 }, ...refused(maxChunkConflicts, 1)]),
+      ),
+      { code: 'VALIDATION_FAILED', field: 'readings[1]', rule: 'max-conflicts' },
+    );
+    expect(ledger.state).toEqual(before);
+    // Within the bound: a replay of the accepted batch, and another sensor's conflicts that day.
+    await submit(ledger, full);
+    expect(ledger.calls.at(-1)!.writes).toBe(0);
+    await submit(ledger, batch('B4', [{ sensorId: 'S2', ms: t1, value: 5 }]));
+    expect(
+      (await submit(ledger, batch('B5', [{ sensorId: 'S2', ms: t1, value: 7 }]))).conflicts,
+    ).toHaveLength(1);
+    expect((await shipment(ledger)).readingFlags.conflicts).toBe(maxChunkConflicts + 1);
   });
 
   it('records a conflict in the shipment record every write carries, and in its day of readings', async () => {

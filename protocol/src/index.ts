@@ -47,6 +47,7 @@ export { JsonShapeError } from './jsonshapeerror';
 export { type Lot, type LotRegistration, parseLot, readLot } from './lot';
 export { marshal, marshalBytes, tryParseJson, utf8Bytes, utf8Text } from './marshal';
 export {
+  maxChunkConflicts,
   maxPageBytes,
   maxPageSize,
   maxShipmentHandovers,

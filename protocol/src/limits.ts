@@ -20,6 +20,13 @@ export const maxShipmentHandovers = 100;
 export const maxShipmentSensors = 256;
 
 /**
+ * Distinct conflicting rows one sensor's day of readings keeps as evidence, at most
+ * (`ReadingChunk.conflicts`), so the chunk every batch of that day rewrites cannot grow without
+ * bound; a batch that would record more is refused whole.
+ */
+export const maxChunkConflicts = 100;
+
+/**
  * Bytes an item takes in a page, given its deterministic JSON as text or, for a stored value, as
  * its UTF-8 bytes, whose length is known without a walk (see {@link maxPageBytes}).
  */
