@@ -142,7 +142,3 @@ export function readExcursionAlert(json: JsonReader): ExcursionAlert {
 export function parseExcursionAlert(bytes: Uint8Array): ExcursionAlert {
   return readExcursionAlert(JsonReader.fromBytes(bytes, 'ExcursionAlert'));
 }
-
-export function parseExcursionAlerts(bytes: Uint8Array): ExcursionAlert[] {
-  return JsonReader.fromBytes(bytes, 'ExcursionAlert[]').asArray(readExcursionAlert);
-}

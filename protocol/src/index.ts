@@ -28,7 +28,6 @@ export {
   alertStatuses,
   alertTypes,
   parseExcursionAlert,
-  parseExcursionAlerts,
   readExcursionAlert,
 } from './excursionalert';
 export {
@@ -65,7 +64,6 @@ export {
   alertChangeKinds,
   maxReceiptAlerts,
   parseReadingsReceipt,
-  readReadingConflict,
   readReadingsReceipt,
 } from './readingsreceipt';
 export {

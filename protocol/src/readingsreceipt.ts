@@ -85,7 +85,7 @@ function readReceiptAlert(json: JsonReader): ReceiptAlert {
   };
 }
 
-export function readReadingConflict(json: JsonReader): ReadingConflict {
+function readReadingConflict(json: JsonReader): ReadingConflict {
   return {
     sensorId: json.string('sensorId'),
     timestampMs: json.integer('timestampMs'),
