@@ -193,7 +193,9 @@ async function storeSensorReadings(
   const byDay = new Map<number, BatchReading[]>();
   for (const entry of readings) {
     const day = Math.floor(entry.reading.ms / dayMs);
-    byDay.set(day, [...(byDay.get(day) ?? []), entry]);
+    const list = byDay.get(day) ?? [];
+    list.push(entry);
+    byDay.set(day, list);
   }
   const added: ReadingRow[] = [];
   const conflicts: ReadingConflict[] = [];
