@@ -83,6 +83,30 @@ describe('newBlockCache', () => {
     expect(cache.changedBlocks()).toEqual([target]);
   });
 
+  it('keeps a block read by transaction id, so reading it by number asks the peer nothing', async () => {
+    const { ledger, reads } = countingLedger();
+    const cache = newBlockCache(ledger);
+    const block = await cache.blockByTransactionId(manifest.transactions.submitReadings);
+    expect(block.number).toBe(BigInt(readingsBlockNumber!));
+    expect(await cache.blockByNumber(block.number)).toBe(block);
+    expect(reads).toEqual([]);
+    expect(cache.changedBlocks()).toEqual([]);
+  });
+
+  it('lists a block whose copy by number differs from the one read by transaction id', async () => {
+    const target = BigInt(readingsBlockNumber!);
+    const tampered = newRecordedLedger({ tampered: true });
+    const { ledger, reads } = countingLedger((block) =>
+      block.number === target ? tampered.blockByNumber(target) : Promise.resolve(block),
+    );
+    const cache = newBlockCache(ledger, { maxBytes: 1 });
+    await cache.blockByTransactionId(manifest.transactions.submitReadings);
+    await cache.blockByTransactionId(manifest.transactions.registerLot); // evicts it
+    await cache.blockByNumber(target);
+    expect(reads).toEqual([target]);
+    expect(cache.changedBlocks()).toEqual([target]);
+  });
+
   it('asks again after a failed read', async () => {
     let failures = 1;
     const recorded = newRecordedLedger();

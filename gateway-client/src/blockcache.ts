@@ -12,11 +12,11 @@ export interface BlockCacheOptions {
 export const defaultBlockCacheBytes = 16 * 1024 * 1024;
 
 /**
- * A {@link LedgerReader} that keeps recently read blocks up to a byte budget, so a verification
- * reads each block about once while its memory stays bounded whatever the ledger's length. A
- * block read again after it was evicted must be the very block read first: each block's
- * fingerprint (header and the hash of its data) is remembered, 32 bytes a block, and a block
- * that comes back different is listed by {@link BlockCache.changedBlocks}.
+ * A {@link LedgerReader} that keeps recently read blocks (by number or by transaction) up to a
+ * byte budget, so a verification reads each block about once while its memory stays bounded
+ * whatever the ledger's length. A block read again must be the very block read first: each
+ * block's fingerprint (header and the hash of its data) is remembered, 32 bytes a block, and a
+ * block that comes back different is listed by {@link BlockCache.changedBlocks}.
  */
 export interface BlockCache extends LedgerReader {
   /** Blocks the peer served differently on a later read, in the order found. */
@@ -42,13 +42,20 @@ export function newBlockCache(ledger: LedgerReader, options: BlockCacheOptions =
   const changed: bigint[] = [];
   let bytes = 0;
 
-  const remember = (block: LedgerBlock): void => {
+  /** Fingerprints a block read from the peer and keeps it as the most recently used. */
+  const remember = (block: LedgerBlock): LedgerBlock => {
     const print = fingerprint(block);
     const first = fingerprints.get(block.number);
     if (first === undefined) {
       fingerprints.set(block.number, print);
     } else if (first !== print && !changed.includes(block.number)) {
       changed.push(block.number);
+    }
+    // The same block may be kept already: read for another of its transactions, or concurrently.
+    const kept = blocks.get(block.number);
+    if (kept !== undefined) {
+      bytes -= kept.bytes;
+      blocks.delete(block.number);
     }
     const size = sizeOf(block);
     blocks.set(block.number, { block, bytes: size });
@@ -60,11 +67,15 @@ export function newBlockCache(ledger: LedgerReader, options: BlockCacheOptions =
       blocks.delete(number);
       bytes -= entry.bytes;
     }
+    return block;
   };
 
   return {
     chainInfo: () => ledger.chainInfo(),
-    blockByTransactionId: (transactionId) => ledger.blockByTransactionId(transactionId),
+    // Always asked of the peer (only it knows which block holds a transaction), then kept, so
+    // the checks that read the block by number next use this copy or one with its fingerprint.
+    blockByTransactionId: async (transactionId) =>
+      remember(await ledger.blockByTransactionId(transactionId)),
     async blockByNumber(blockNumber) {
       const cached = blocks.get(blockNumber);
       if (cached !== undefined) {
@@ -72,15 +83,7 @@ export function newBlockCache(ledger: LedgerReader, options: BlockCacheOptions =
         blocks.set(blockNumber, cached);
         return cached.block;
       }
-      const block = await ledger.blockByNumber(blockNumber);
-      // A concurrent read of the same block may have cached it meanwhile.
-      const raced = blocks.get(blockNumber);
-      if (raced !== undefined) {
-        bytes -= raced.bytes;
-        blocks.delete(blockNumber);
-      }
-      remember(block);
-      return block;
+      return remember(await ledger.blockByNumber(blockNumber));
     },
     changedBlocks: () => changed,
   };
