@@ -93,3 +93,66 @@ export class ReportParts {
     await rm(this.#dir, { recursive: true, force: true });
   }
 }
+
+/** What a report format writes around and between the items of its streamed sections. */
+export interface SectionStrings<Section> {
+  open(section: Section): string;
+  /** Closes `section`, which received `items` items. */
+  close(section: Section, items: number): string;
+  /** Between two items of one section. */
+  readonly separator: string;
+}
+
+/**
+ * Sections (an HTML table, a JSON array) written item by item into `out` as the verifier sends
+ * them, in order: items of a later section close the one open, and a section passed over is
+ * opened and closed empty, so every section is written whichever kinds of item arrive.
+ */
+export class StreamedSections<Section> {
+  readonly #out: TextFile;
+  readonly #sections: readonly Section[];
+  readonly #strings: SectionStrings<Section>;
+  /** Index in `sections` of the one open, -1 before the first. */
+  #open = -1;
+  #items = 0;
+
+  constructor(out: TextFile, sections: readonly Section[], strings: SectionStrings<Section>) {
+    this.#out = out;
+    this.#sections = sections;
+    this.#strings = strings;
+  }
+
+  /** Starts the sections again (for the next shipment), the last run having been ended. */
+  restart(): void {
+    this.#open = -1;
+  }
+
+  /** Appends items, each already in the format's text, to the section at `index`. */
+  async add(index: number, items: readonly string[]): Promise<void> {
+    await this.#enter(index);
+    const text = items
+      .map((item) => `${this.#items++ === 0 ? '' : this.#strings.separator}${item}`)
+      .join('');
+    await this.#out.write(text);
+  }
+
+  /** Closes the open section and writes any not reached yet, empty. */
+  end(): Promise<void> {
+    return this.#enter(this.#sections.length);
+  }
+
+  async #enter(index: number): Promise<void> {
+    while (this.#open < index) {
+      const current = this.#sections[this.#open];
+      if (current !== undefined) {
+        await this.#out.write(this.#strings.close(current, this.#items));
+      }
+      this.#open++;
+      this.#items = 0;
+      const next = this.#sections[this.#open];
+      if (next !== undefined) {
+        await this.#out.write(this.#strings.open(next));
+      }
+    }
+  }
+}
