@@ -252,12 +252,10 @@ ${table(
  */
 class ProvenanceHtmlFile implements ProvenanceReportFile {
   readonly sink: ProvenanceSink;
-  readonly #file: string;
   readonly #parts: ReportParts;
   readonly #transactions: StreamedSections<readonly string[]>;
 
-  constructor(file: string, parts: ReportParts) {
-    this.#file = file;
+  constructor(parts: ReportParts) {
     this.#parts = parts;
     const out = parts.part('shipments');
     const tables = new StreamedSections(out, sections, {
@@ -288,7 +286,7 @@ class ProvenanceHtmlFile implements ProvenanceReportFile {
 
   async finish(report: ProvenanceReport): Promise<void> {
     await this.#transactions.end();
-    await this.#parts.assemble(this.#file, [
+    await this.#parts.assemble([
       { text: head(report) },
       { part: 'shipments' },
       { part: 'transactions' },
@@ -304,7 +302,9 @@ class ProvenanceHtmlFile implements ProvenanceReportFile {
 /**
  * Starts an HTML provenance report at `file`: pass its `sink` to the verification, then
  * `finish` it with the report (or `discard` it if the verification failed).
+ * @throws {@link ConfigurationError} naming `file` when it cannot be opened for writing, before
+ * anything is verified.
  */
 export async function newProvenanceHtmlFile(file: string): Promise<ProvenanceReportFile> {
-  return new ProvenanceHtmlFile(file, await ReportParts.create(['shipments', 'transactions']));
+  return new ProvenanceHtmlFile(await ReportParts.create(file, ['shipments', 'transactions']));
 }

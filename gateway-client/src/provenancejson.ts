@@ -15,13 +15,11 @@ const jsonItems = (items: readonly unknown[]): string[] =>
  */
 class ProvenanceJsonFile implements ProvenanceReportFile {
   readonly sink: ProvenanceSink;
-  readonly #file: string;
   readonly #parts: ReportParts;
   readonly #transactions: StreamedSections<string>;
   #shipments = 0;
 
-  constructor(file: string, parts: ReportParts) {
-    this.#file = file;
+  constructor(parts: ReportParts) {
     this.#parts = parts;
     const out = parts.part('shipments');
     const entry = new StreamedSections(out, arrays, {
@@ -62,7 +60,7 @@ class ProvenanceJsonFile implements ProvenanceReportFile {
     await this.#transactions.end();
     // The report's own fields first, then the two streamed arrays inside the same object.
     const fields = JSON.stringify(report, null, 2).replace(/\n\}$/u, '');
-    await this.#parts.assemble(this.#file, [
+    await this.#parts.assemble([
       { text: `${fields},\n"shipments": [\n` },
       { part: 'shipments' },
       { text: '\n],\n"transactions": [\n' },
@@ -76,7 +74,11 @@ class ProvenanceJsonFile implements ProvenanceReportFile {
   }
 }
 
-/** Starts a JSON provenance report at `file`; see {@link ProvenanceReportFile}. */
+/**
+ * Starts a JSON provenance report at `file`; see {@link ProvenanceReportFile}.
+ * @throws {@link ConfigurationError} naming `file` when it cannot be opened for writing, before
+ * anything is verified.
+ */
 export async function newProvenanceJsonFile(file: string): Promise<ProvenanceReportFile> {
-  return new ProvenanceJsonFile(file, await ReportParts.create(['shipments', 'transactions']));
+  return new ProvenanceJsonFile(await ReportParts.create(file, ['shipments', 'transactions']));
 }
