@@ -36,10 +36,17 @@ async function count<T>(items: AsyncIterable<T>): Promise<number> {
   return n;
 }
 
-async function distinct(events: AsyncIterable<ShipmentEvent>): Promise<number> {
+/** One walk of a lot's history: the shipments it names and its distinct (shipment, seq) pairs. */
+async function walkHistory(
+  events: AsyncIterable<ShipmentEvent>,
+): Promise<{ shipmentIds: Set<string>; distinctEvents: number }> {
+  const shipmentIds = new Set<string>();
   const seen = new Set<string>();
-  for await (const event of events) seen.add(`${event.shipmentId}\u0000${event.seq}`);
-  return seen.size;
+  for await (const event of events) {
+    shipmentIds.add(event.shipmentId);
+    seen.add(`${event.shipmentId}\u0000${event.seq}`);
+  }
+  return { shipmentIds, distinctEvents: seen.size };
 }
 
 async function time(runs: number, query: () => Promise<number>): Promise<QueryTiming> {
@@ -63,14 +70,12 @@ export async function benchQueries(
   lotId: string,
   runs: number,
 ): Promise<QueryResults> {
-  const shipmentIds = new Set<string>();
-  for await (const event of qa.lots.history(lotId)) shipmentIds.add(event.shipmentId);
+  const { shipmentIds, distinctEvents } = await walkHistory(qa.lots.history(lotId));
   const shipments = await Promise.all([...shipmentIds].map((id) => qa.shipments.get(id)));
   const busiest = shipments.reduce((a, b) => (b.eventCount > a.eventCount ? b : a));
   const scanRuns = Math.max(3, Math.ceil(runs / 5));
   const expectedEvents = shipments.reduce((total, s) => total + s.eventCount, 0);
   const fullScan = await time(scanRuns, () => count(qa.lots.history(lotId)));
-  const distinctEvents = await distinct(qa.lots.history(lotId));
   return {
     lotId,
     lotShipments: shipments.length,
