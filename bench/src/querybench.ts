@@ -1,4 +1,5 @@
 import type { ColdtraceClient, ShipmentEvent } from '@coldtrace/gateway-client';
+import { countItems } from './itemcount';
 import { percentiles } from './percentile';
 
 /** Latency of one query kind over several repetitions, milliseconds. */
@@ -27,13 +28,6 @@ export interface QueryResults {
   };
   readonly alertsByLot: QueryTiming;
   readonly shipmentHistory: QueryTiming & { readonly shipmentId: string };
-}
-
-async function count<T>(items: AsyncIterable<T>): Promise<number> {
-  let n = 0;
-  const iterator = items[Symbol.asyncIterator]();
-  while (!(await iterator.next()).done) n++;
-  return n;
 }
 
 /** One walk of a lot's history: the shipments it names and its distinct (shipment, seq) pairs. */
@@ -75,7 +69,7 @@ export async function benchQueries(
   const busiest = shipments.reduce((a, b) => (b.eventCount > a.eventCount ? b : a));
   const scanRuns = Math.max(3, Math.ceil(runs / 5));
   const expectedEvents = shipments.reduce((total, s) => total + s.eventCount, 0);
-  const fullScan = await time(scanRuns, () => count(qa.lots.history(lotId)));
+  const fullScan = await time(scanRuns, () => countItems(qa.lots.history(lotId)));
   return {
     lotId,
     lotShipments: shipments.length,
@@ -90,10 +84,10 @@ export async function benchQueries(
       distinctEvents,
       complete: fullScan.items === expectedEvents && distinctEvents === expectedEvents,
     },
-    alertsByLot: await time(runs, () => count(qa.alerts.byLot(lotId))),
+    alertsByLot: await time(runs, () => countItems(qa.alerts.byLot(lotId))),
     shipmentHistory: {
       shipmentId: busiest.shipmentId,
-      ...(await time(runs, () => count(qa.shipments.history(busiest.shipmentId)))),
+      ...(await time(runs, () => countItems(qa.shipments.history(busiest.shipmentId)))),
     },
   };
 }
