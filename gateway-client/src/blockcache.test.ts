@@ -93,6 +93,47 @@ describe('newBlockCache', () => {
     expect(cache.changedBlocks()).toEqual([]);
   });
 
+  it('finds a transaction in a kept block that holds it as VALID, without asking the peer', async () => {
+    const recorded = newRecordedLedger();
+    const askedById: string[] = [];
+    const cache = newBlockCache({
+      ...recorded,
+      blockByTransactionId: (id) => {
+        askedById.push(id);
+        return recorded.blockByTransactionId(id);
+      },
+    });
+    const target = BigInt(readingsBlockNumber!);
+    const block = await cache.blockByNumber(target);
+    expect(await cache.blockByTransactionId(manifest.transactions.submitReadings)).toBe(block);
+    expect(askedById).toEqual([]);
+    // One the kept blocks do not hold is asked of the peer.
+    await cache.blockByTransactionId(manifest.transactions.registerLot);
+    expect(askedById).toEqual([manifest.transactions.registerLot]);
+  });
+
+  it('asks the peer for a transaction a kept block holds only as not VALID', async () => {
+    const recorded = newRecordedLedger();
+    const target = BigInt(readingsBlockNumber!);
+    const askedById: string[] = [];
+    const cache = newBlockCache({
+      ...recorded,
+      // By number, the block's transaction is marked DUPLICATE_TXID (code 9), as a later
+      // resubmission of the same envelope would be.
+      blockByNumber: async (n) => {
+        const block = await recorded.blockByNumber(n);
+        return n === target ? { ...block, transactionFilter: Uint8Array.of(9) } : block;
+      },
+      blockByTransactionId: (id) => {
+        askedById.push(id);
+        return recorded.blockByTransactionId(id);
+      },
+    });
+    await cache.blockByNumber(target);
+    await cache.blockByTransactionId(manifest.transactions.submitReadings);
+    expect(askedById).toEqual([manifest.transactions.submitReadings]);
+  });
+
   it('lists a block whose copy by number differs from the one read by transaction id', async () => {
     const target = BigInt(readingsBlockNumber!);
     const tampered = newRecordedLedger({ tampered: true });
