@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   type ColdtraceClient,
+  type ProvenanceReportFile,
   newProvenanceHtmlFile,
   newProvenanceJsonFile,
   teeProvenanceSinks,
 } from '@coldtrace/gateway-client';
 import type { LargeShipment } from './largeshipment';
+import { countItems } from './itemcount';
 import { percentiles } from './percentile';
 
 /** One timed query or command of the large-shipment round. */
@@ -20,12 +22,6 @@ export interface TimedStep {
   readonly maxMs: number;
   /** Largest resident set seen while it ran (MiB), when measured. */
   readonly peakRssMiB?: number;
-}
-
-async function count<T>(items: AsyncIterable<T>): Promise<number> {
-  let n = 0;
-  for await (const item of items) if (item !== undefined) n++;
-  return n;
 }
 
 /** Runs `step` `runs` times, timing each; `items` from the last run. */
@@ -95,31 +91,31 @@ export async function benchLargeQueries(
       runs,
       async () => (await qa.shipments.historyPage(id)).items.length,
     ),
-    await timeStep('shipments.history (all)', 1, () => count(qa.shipments.history(id))),
+    await timeStep('shipments.history (all)', 1, () => countItems(qa.shipments.history(id))),
     await timeStep(
       'lots.historyPage (100)',
       runs,
       async () => (await qa.lots.historyPage(lotId)).items.length,
     ),
-    await timeStep('lots.history (all)', 1, () => count(qa.lots.history(lotId))),
+    await timeStep('lots.history (all)', 1, () => countItems(qa.lots.history(lotId))),
     await timeStep(
       'readings.page (1000)',
       runs,
       async () => (await qa.readings.page(id, page)).items.length,
     ),
-    await timeStep('readings.all (all)', 1, () => count(qa.readings.all(id))),
+    await timeStep('readings.all (all)', 1, () => countItems(qa.readings.all(id))),
     await timeStep(
       'alerts.byShipmentPage (1000)',
       runs,
       async () => (await qa.alerts.byShipmentPage(id, page)).items.length,
     ),
-    await timeStep('alerts.byShipment (all)', 1, () => count(qa.alerts.byShipment(id))),
+    await timeStep('alerts.byShipment (all)', 1, () => countItems(qa.alerts.byShipment(id))),
     await timeStep(
       'alerts.byLotPage (1000)',
       runs,
       async () => (await qa.alerts.byLotPage(lotId, page)).items.length,
     ),
-    await timeStep('alerts.byLot (all)', 1, () => count(qa.alerts.byLot(lotId))),
+    await timeStep('alerts.byLot (all)', 1, () => countItems(qa.alerts.byLot(lotId))),
     await timeStep(
       'alerts.openPage (1000)',
       runs,
@@ -127,13 +123,17 @@ export async function benchLargeQueries(
     ),
     // Every open alert on the ledger: as long as the network's past, so the full run's only.
     ...(wholeLedger
-      ? [await timeStep('alerts.open (all, every shipment)', 1, () => count(qa.alerts.open()))]
+      ? [await timeStep('alerts.open (all, every shipment)', 1, () => countItems(qa.alerts.open()))]
       : []),
   ];
   const dir = await mkdtemp(path.join(tmpdir(), 'coldtrace-bench-'));
+  // Their parts live in temporary directories of their own until finished or discarded.
+  const files: ProvenanceReportFile[] = [];
   try {
     const html = await newProvenanceHtmlFile(path.join(dir, 'report.html'));
+    files.push(html);
     const json = await newProvenanceJsonFile(path.join(dir, 'report.json'));
+    files.push(json);
     let readingsMatched = 0;
     let alerts = 0;
     const started = performance.now();
@@ -175,6 +175,8 @@ export async function benchLargeQueries(
       },
     };
   } finally {
+    // Nothing to do for a finished file; a verification that threw leaves its parts otherwise.
+    await Promise.all(files.map((file) => file.discard()));
     await rm(dir, { recursive: true, force: true });
   }
 }

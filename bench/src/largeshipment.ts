@@ -1,8 +1,8 @@
-import type {
-  ColdtraceClient,
-  Lot,
-  ReadingIngestion,
-  SensorReadingInput,
+import {
+  type Lot,
+  type ReadingIngestion,
+  type SensorReadingInput,
+  waitForPeersInSync,
 } from '@coldtrace/gateway-client';
 import type { BenchParties } from './benchparties';
 
@@ -58,19 +58,6 @@ export interface LargeShipment {
   readonly ingestMs: number;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until every party's peer has the same height, so the next endorsement sees it all. */
-async function peersInSync(clients: readonly ColdtraceClient[]): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const heights = await Promise.all(
-      clients.map(async (c) => (await c.ledger.chainInfo()).height),
-    );
-    if (heights.every((h) => h === heights[0])) return;
-    await sleep(100);
-  }
-}
-
 /** Registers the lots, creates the shipment of them, hands it to Logistics and delivers it. */
 async function deliveredShipment(
   parties: BenchParties,
@@ -97,11 +84,11 @@ async function deliveredShipment(
     destination: { name: 'Benchmark depot' },
   });
   await parties.shipper.custody.offer(shipmentId, 'LogisticsMSP');
-  await peersInSync(all);
+  await waitForPeersInSync(all);
   await parties.dispatcher.custody.accept(shipmentId);
-  await peersInSync(all);
+  await waitForPeersInSync(all);
   await parties.dispatcher.custody.confirmDelivery(shipmentId);
-  await peersInSync(all);
+  await waitForPeersInSync(all);
   return { shipmentId, lots, createdAtMs: created.createdAtMs };
 }
 
@@ -151,6 +138,6 @@ export async function prepareLargeShipment(
     progress(`large shipment: ${committed} of ${plan.readings} readings committed`);
   }
   const ingestMs = Math.round(performance.now() - started);
-  await peersInSync([parties.shipper, parties.dispatcher, parties.qa, parties.auditor]);
+  await waitForPeersInSync([parties.shipper, parties.dispatcher, parties.qa, parties.auditor]);
   return { shipmentId, lots, readings: committed, ingestMs };
 }

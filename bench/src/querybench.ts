@@ -1,4 +1,5 @@
 import type { ColdtraceClient, ShipmentEvent } from '@coldtrace/gateway-client';
+import { countItems } from './itemcount';
 import { percentiles } from './percentile';
 
 /** Latency of one query kind over several repetitions, milliseconds. */
@@ -29,17 +30,17 @@ export interface QueryResults {
   readonly shipmentHistory: QueryTiming & { readonly shipmentId: string };
 }
 
-async function count<T>(items: AsyncIterable<T>): Promise<number> {
-  let n = 0;
-  const iterator = items[Symbol.asyncIterator]();
-  while (!(await iterator.next()).done) n++;
-  return n;
-}
-
-async function distinct(events: AsyncIterable<ShipmentEvent>): Promise<number> {
+/** One walk of a lot's history: the shipments it names and its distinct (shipment, seq) pairs. */
+async function walkHistory(
+  events: AsyncIterable<ShipmentEvent>,
+): Promise<{ shipmentIds: Set<string>; distinctEvents: number }> {
+  const shipmentIds = new Set<string>();
   const seen = new Set<string>();
-  for await (const event of events) seen.add(`${event.shipmentId}\u0000${event.seq}`);
-  return seen.size;
+  for await (const event of events) {
+    shipmentIds.add(event.shipmentId);
+    seen.add(`${event.shipmentId}\u0000${event.seq}`);
+  }
+  return { shipmentIds, distinctEvents: seen.size };
 }
 
 async function time(runs: number, query: () => Promise<number>): Promise<QueryTiming> {
@@ -63,14 +64,12 @@ export async function benchQueries(
   lotId: string,
   runs: number,
 ): Promise<QueryResults> {
-  const shipmentIds = new Set<string>();
-  for await (const event of qa.lots.history(lotId)) shipmentIds.add(event.shipmentId);
+  const { shipmentIds, distinctEvents } = await walkHistory(qa.lots.history(lotId));
   const shipments = await Promise.all([...shipmentIds].map((id) => qa.shipments.get(id)));
   const busiest = shipments.reduce((a, b) => (b.eventCount > a.eventCount ? b : a));
   const scanRuns = Math.max(3, Math.ceil(runs / 5));
   const expectedEvents = shipments.reduce((total, s) => total + s.eventCount, 0);
-  const fullScan = await time(scanRuns, () => count(qa.lots.history(lotId)));
-  const distinctEvents = await distinct(qa.lots.history(lotId));
+  const fullScan = await time(scanRuns, () => countItems(qa.lots.history(lotId)));
   return {
     lotId,
     lotShipments: shipments.length,
@@ -85,10 +84,10 @@ export async function benchQueries(
       distinctEvents,
       complete: fullScan.items === expectedEvents && distinctEvents === expectedEvents,
     },
-    alertsByLot: await time(runs, () => count(qa.alerts.byLot(lotId))),
+    alertsByLot: await time(runs, () => countItems(qa.alerts.byLot(lotId))),
     shipmentHistory: {
       shipmentId: busiest.shipmentId,
-      ...(await time(runs, () => count(qa.shipments.history(busiest.shipmentId)))),
+      ...(await time(runs, () => countItems(qa.shipments.history(busiest.shipmentId)))),
     },
   };
 }

@@ -83,6 +83,71 @@ describe('newBlockCache', () => {
     expect(cache.changedBlocks()).toEqual([target]);
   });
 
+  it('keeps a block read by transaction id, so reading it by number asks the peer nothing', async () => {
+    const { ledger, reads } = countingLedger();
+    const cache = newBlockCache(ledger);
+    const block = await cache.blockByTransactionId(manifest.transactions.submitReadings);
+    expect(block.number).toBe(BigInt(readingsBlockNumber!));
+    expect(await cache.blockByNumber(block.number)).toBe(block);
+    expect(reads).toEqual([]);
+    expect(cache.changedBlocks()).toEqual([]);
+  });
+
+  it('finds a transaction in a kept block that holds it as VALID, without asking the peer', async () => {
+    const recorded = newRecordedLedger();
+    const askedById: string[] = [];
+    const cache = newBlockCache({
+      ...recorded,
+      blockByTransactionId: (id) => {
+        askedById.push(id);
+        return recorded.blockByTransactionId(id);
+      },
+    });
+    const target = BigInt(readingsBlockNumber!);
+    const block = await cache.blockByNumber(target);
+    expect(await cache.blockByTransactionId(manifest.transactions.submitReadings)).toBe(block);
+    expect(askedById).toEqual([]);
+    // One the kept blocks do not hold is asked of the peer.
+    await cache.blockByTransactionId(manifest.transactions.registerLot);
+    expect(askedById).toEqual([manifest.transactions.registerLot]);
+  });
+
+  it('asks the peer for a transaction a kept block holds only as not VALID', async () => {
+    const recorded = newRecordedLedger();
+    const target = BigInt(readingsBlockNumber!);
+    const askedById: string[] = [];
+    const cache = newBlockCache({
+      ...recorded,
+      // By number, the block's transaction is marked DUPLICATE_TXID (code 9), as a later
+      // resubmission of the same envelope would be.
+      blockByNumber: async (n) => {
+        const block = await recorded.blockByNumber(n);
+        return n === target ? { ...block, transactionFilter: Uint8Array.of(9) } : block;
+      },
+      blockByTransactionId: (id) => {
+        askedById.push(id);
+        return recorded.blockByTransactionId(id);
+      },
+    });
+    await cache.blockByNumber(target);
+    await cache.blockByTransactionId(manifest.transactions.submitReadings);
+    expect(askedById).toEqual([manifest.transactions.submitReadings]);
+  });
+
+  it('lists a block whose copy by number differs from the one read by transaction id', async () => {
+    const target = BigInt(readingsBlockNumber!);
+    const tampered = newRecordedLedger({ tampered: true });
+    const { ledger, reads } = countingLedger((block) =>
+      block.number === target ? tampered.blockByNumber(target) : Promise.resolve(block),
+    );
+    const cache = newBlockCache(ledger, { maxBytes: 1 });
+    await cache.blockByTransactionId(manifest.transactions.submitReadings);
+    await cache.blockByTransactionId(manifest.transactions.registerLot); // evicts it
+    await cache.blockByNumber(target);
+    expect(reads).toEqual([target]);
+    expect(cache.changedBlocks()).toEqual([target]);
+  });
+
   it('asks again after a failed read', async () => {
     let failures = 1;
     const recorded = newRecordedLedger();

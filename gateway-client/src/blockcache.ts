@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { blockDataHash, blockHeaderDer } from './blockhash';
-import type { LedgerBlock } from './ledgerblock';
+import { validationCodeName } from './commitstatus';
+import { type LedgerBlock, transactionIdAt } from './ledgerblock';
 import type { LedgerReader } from './ledgerreader';
 
 /** Options of {@link newBlockCache}. */
@@ -12,11 +13,11 @@ export interface BlockCacheOptions {
 export const defaultBlockCacheBytes = 16 * 1024 * 1024;
 
 /**
- * A {@link LedgerReader} that keeps recently read blocks up to a byte budget, so a verification
- * reads each block about once while its memory stays bounded whatever the ledger's length. A
- * block read again after it was evicted must be the very block read first: each block's
- * fingerprint (header and the hash of its data) is remembered, 32 bytes a block, and a block
- * that comes back different is listed by {@link BlockCache.changedBlocks}.
+ * A {@link LedgerReader} that keeps recently read blocks (by number or by transaction) up to a
+ * byte budget, so a verification reads each block about once while its memory stays bounded
+ * whatever the ledger's length; a transaction a kept block holds as VALID is found there. A block read again must be the very block read first: each
+ * block's fingerprint (header and the hash of its data) is remembered, 32 bytes a block, and a
+ * block that comes back different is listed by {@link BlockCache.changedBlocks}.
  */
 export interface BlockCache extends LedgerReader {
   /** Blocks the peer served differently on a later read, in the order found. */
@@ -30,6 +31,25 @@ function fingerprint(block: LedgerBlock): string {
     .digest('hex');
 }
 
+/** Ids of the transactions a block holds as VALID. */
+function validTransactionIds(block: LedgerBlock): Set<string> {
+  const ids = new Set<string>();
+  block.data.forEach((_, index) => {
+    const id = transactionIdAt(block, index);
+    if (id !== undefined && validationCodeName(block.transactionFilter[index] ?? 255) === 'VALID') {
+      ids.add(id);
+    }
+  });
+  return ids;
+}
+
+/** A block kept, its size, and (once a transaction was looked up) its VALID transactions. */
+interface Kept {
+  readonly block: LedgerBlock;
+  readonly bytes: number;
+  validIds?: ReadonlySet<string>;
+}
+
 function sizeOf(block: LedgerBlock): number {
   return block.data.reduce((total, envelope) => total + envelope.length, 0);
 }
@@ -37,18 +57,25 @@ function sizeOf(block: LedgerBlock): number {
 export function newBlockCache(ledger: LedgerReader, options: BlockCacheOptions = {}): BlockCache {
   const maxBytes = options.maxBytes ?? defaultBlockCacheBytes;
   // A Map iterates in insertion order: re-inserting on each use keeps it least recent first.
-  const blocks = new Map<bigint, { block: LedgerBlock; bytes: number }>();
+  const blocks = new Map<bigint, Kept>();
   const fingerprints = new Map<bigint, string>();
   const changed: bigint[] = [];
   let bytes = 0;
 
-  const remember = (block: LedgerBlock): void => {
+  /** Fingerprints a block read from the peer and keeps it as the most recently used. */
+  const remember = (block: LedgerBlock): LedgerBlock => {
     const print = fingerprint(block);
     const first = fingerprints.get(block.number);
     if (first === undefined) {
       fingerprints.set(block.number, print);
     } else if (first !== print && !changed.includes(block.number)) {
       changed.push(block.number);
+    }
+    // The same block may be kept already: read for another of its transactions, or concurrently.
+    const kept = blocks.get(block.number);
+    if (kept !== undefined) {
+      bytes -= kept.bytes;
+      blocks.delete(block.number);
     }
     const size = sizeOf(block);
     blocks.set(block.number, { block, bytes: size });
@@ -60,27 +87,34 @@ export function newBlockCache(ledger: LedgerReader, options: BlockCacheOptions =
       blocks.delete(number);
       bytes -= entry.bytes;
     }
+    return block;
+  };
+
+  /** A kept block, now the most recently used. */
+  const use = (kept: Kept): LedgerBlock => {
+    blocks.delete(kept.block.number);
+    blocks.set(kept.block.number, kept);
+    return kept.block;
   };
 
   return {
     chainInfo: () => ledger.chainInfo(),
-    blockByTransactionId: (transactionId) => ledger.blockByTransactionId(transactionId),
+    async blockByTransactionId(transactionId) {
+      // A kept block holding it as VALID is the block that committed it: Fabric marks any later
+      // copy of a transaction id DUPLICATE_TXID, so at most one is VALID.
+      for (const kept of blocks.values()) {
+        kept.validIds ??= validTransactionIds(kept.block);
+        if (kept.validIds.has(transactionId)) {
+          return use(kept);
+        }
+      }
+      // Else only the peer knows; the block is kept, so the checks that read it by number next
+      // use this copy or one with its fingerprint.
+      return remember(await ledger.blockByTransactionId(transactionId));
+    },
     async blockByNumber(blockNumber) {
-      const cached = blocks.get(blockNumber);
-      if (cached !== undefined) {
-        blocks.delete(blockNumber);
-        blocks.set(blockNumber, cached);
-        return cached.block;
-      }
-      const block = await ledger.blockByNumber(blockNumber);
-      // A concurrent read of the same block may have cached it meanwhile.
-      const raced = blocks.get(blockNumber);
-      if (raced !== undefined) {
-        bytes -= raced.bytes;
-        blocks.delete(blockNumber);
-      }
-      remember(block);
-      return block;
+      const kept = blocks.get(blockNumber);
+      return kept !== undefined ? use(kept) : remember(await ledger.blockByNumber(blockNumber));
     },
     changedBlocks: () => changed,
   };

@@ -67,4 +67,12 @@ describe('blockDataHash', () => {
     const data = [Buffer.from('one'), Buffer.from('two')];
     expect(blockDataHash(data)).toEqual(sha('onetwo'));
   });
+
+  it('hashes a block data array once, and another array of its own', () => {
+    const data = [Buffer.from('one'), Buffer.from('two')];
+    const first = blockDataHash(data);
+    expect(blockDataHash(data)).toBe(first);
+    const forged = [Buffer.from('one'), Buffer.from('twO')];
+    expect(blockDataHash(forged)).toEqual(sha('onetwO'));
+  });
 });

@@ -55,11 +55,23 @@ export function blockHeaderHash(header: BlockHeaderFields): Buffer {
   return createHash('sha256').update(blockHeaderDer(header)).digest();
 }
 
-/** SHA-256 over the concatenated envelopes of a block: what its header's data_hash must be. */
+// A verified block's data is hashed by the block cache's fingerprint and again by the hash-chain
+// walk: up to megabytes a block, so the digest is kept while the decoded block lives.
+const dataHashes = new WeakMap<readonly Uint8Array[], Buffer>();
+
+/**
+ * SHA-256 over the concatenated envelopes of a block: what its header's data_hash must be.
+ * Computed once per data array (decoded blocks are never modified); do not modify the result.
+ */
 export function blockDataHash(data: readonly Uint8Array[]): Buffer {
-  const hash = createHash('sha256');
-  for (const envelope of data) {
-    hash.update(envelope);
+  let digest = dataHashes.get(data);
+  if (digest === undefined) {
+    const hash = createHash('sha256');
+    for (const envelope of data) {
+      hash.update(envelope);
+    }
+    digest = hash.digest();
+    dataHashes.set(data, digest);
   }
-  return hash.digest();
+  return digest;
 }

@@ -166,21 +166,24 @@ function mspOf(serializedIdentity: Uint8Array): string {
 
 /** Index of a transaction in a block, or -1. */
 export function transactionIndex(block: LedgerBlock, transactionId: string): number {
-  return block.data.findIndex((_, index) => {
-    try {
-      return decodeTransactionId(block.data[index] ?? new Uint8Array()) === transactionId;
-    } catch {
-      return false;
-    }
-  });
+  return block.data.findIndex((_, index) => transactionIdAt(block, index) === transactionId);
 }
 
-function decodeTransactionId(envelopeBytes: Uint8Array): string {
-  const envelope = common.Envelope.deserializeBinary(envelopeBytes);
-  const payload = common.Payload.deserializeBinary(envelope.getPayload_asU8());
-  return common.ChannelHeader.deserializeBinary(
-    payload.getHeader()?.getChannelHeader_asU8() ?? new Uint8Array(),
-  ).getTxId();
+/** Id of the transaction at `index` of a block; undefined past its end or if undecodable. */
+export function transactionIdAt(block: LedgerBlock, index: number): string | undefined {
+  const envelopeBytes = block.data[index];
+  if (envelopeBytes === undefined) {
+    return undefined;
+  }
+  try {
+    const envelope = common.Envelope.deserializeBinary(envelopeBytes);
+    const payload = common.Payload.deserializeBinary(envelope.getPayload_asU8());
+    return common.ChannelHeader.deserializeBinary(
+      payload.getHeader()?.getChannelHeader_asU8() ?? new Uint8Array(),
+    ).getTxId();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where a transaction sits on the ledger: its block and its index in that block. */

@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { ConfigurationError } from './coldtraceerror';
 import { teeProvenanceSinks } from './provenancefile';
 import { escapeHtml, newProvenanceHtmlFile } from './provenancehtml';
 import { newProvenanceJsonFile } from './provenancejson';
@@ -116,6 +117,43 @@ describe('provenance report files, written while the verification runs', () => {
     const excursions = page.slice(page.indexOf('<h3>Excursions</h3>'));
     expect(excursions.slice(0, excursions.indexOf('</table>'))).toContain('None.');
     expect(escapeHtml(`"a" & 'b'`)).toBe('&quot;a&quot; &amp; &#39;b&#39;');
+  });
+
+  it.each([
+    ['HTML', newProvenanceHtmlFile],
+    ['JSON', newProvenanceJsonFile],
+  ])('refuses a %s report path it cannot write before anything is verified', async (_, start) => {
+    const partsBefore = await reportParts();
+    const missing = path.join(dir, 'no-such-directory', 'report');
+    await expect(start(missing)).rejects.toThrow(ConfigurationError);
+    await expect(start(missing)).rejects.toThrow(
+      `cannot write the report to ${missing}: its directory ${path.dirname(missing)} does not exist`,
+    );
+    await expect(start(dir)).rejects.toThrow(
+      `cannot write the report to ${dir}: it is a directory`,
+    );
+    expect(await readdir(dir)).toEqual([]);
+    expect(await reportParts()).toEqual(partsBefore);
+  });
+
+  it('leaves a report already at the path as it was until the new one is finished', async () => {
+    const file = path.join(dir, 'report.json');
+    // Longer than the new report, so a rewrite that did not truncate would leave its tail.
+    const old = `${'x'.repeat(200_000)}\n`;
+    await writeFile(file, old);
+    const discarded = await newProvenanceJsonFile(file);
+    await discarded.sink.shipment?.(recordedAnswer('GetShipment') as never, []);
+    await discarded.discard();
+    expect(await readFile(file, 'utf8')).toBe(old);
+
+    const json = await newProvenanceJsonFile(file);
+    const report = await verifier().verifyShipment(manifest.shipmentId, { sink: json.sink });
+    expect(await readFile(file, 'utf8')).toBe(old);
+    await json.finish(report);
+    await json.discard(); // after finish, as a caller cleaning up several files may
+    const written = await readFile(file, 'utf8');
+    expect(written.length).toBeLessThan(old.length);
+    expect((JSON.parse(written) as { verdict: string }).verdict).toBe('VERIFIED');
   });
 
   it('leaves no file behind when discarded', async () => {

@@ -7,7 +7,7 @@ import type {
   TransactionEvidence,
 } from './provenancereport';
 import type { ProvenanceReportFile } from './provenancefile';
-import { ReportParts, type TextFile } from './reportfile';
+import { ReportParts, StreamedSections } from './reportfile';
 
 const escapes: Record<string, string> = {
   '&': '&amp;',
@@ -34,6 +34,12 @@ const row = (cells: readonly string[]): string =>
 
 const tableHead = (headers: readonly string[]): string =>
   `<table><thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n`;
+
+/** Ends a streamed table, with a "None." row if it got no rows. */
+const tableEnd = (columns: number, rows: number): string =>
+  rows === 0
+    ? `<tr><td colspan="${columns}" class="none">None.</td></tr>\n</tbody></table>\n`
+    : '</tbody></table>\n';
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   return rows.length === 0
@@ -246,74 +252,45 @@ ${table(
  */
 class ProvenanceHtmlFile implements ProvenanceReportFile {
   readonly sink: ProvenanceSink;
-  readonly #file: string;
   readonly #parts: ReportParts;
-  /** Index in {@link sections} of the table being written, -1 before the first. */
-  #section = -1;
-  #rows = 0;
-  #transactions = 0;
+  readonly #transactions: StreamedSections<readonly string[]>;
 
-  constructor(file: string, parts: ReportParts) {
-    this.#file = file;
+  constructor(parts: ReportParts) {
     this.#parts = parts;
-    const shipments = (): TextFile => parts.part('shipments');
+    const out = parts.part('shipments');
+    const tables = new StreamedSections(out, sections, {
+      open: ({ title, headers }) => `<h3>${escapeHtml(title)}</h3>\n${tableHead(headers)}`,
+      close: ({ headers }, rows) => tableEnd(headers.length, rows),
+      separator: '',
+    });
+    this.#transactions = new StreamedSections(parts.part('transactions'), [transactionHeaders], {
+      open: (headers) => `<h2>Transactions</h2>\n${tableHead(headers)}`,
+      close: (headers, rows) => tableEnd(headers.length, rows),
+      separator: '',
+    });
     this.sink = {
       shipment: async (shipment, chain) => {
-        this.#section = -1;
-        await shipments().write(shipmentIntro(shipment, chain));
+        tables.restart();
+        await out.write(shipmentIntro(shipment, chain));
       },
-      history: (events) => this.#rowsOf(0, events.map(eventRow)),
-      readingsDay: (day) => this.#rowsOf(1, [dayRow(day)]),
-      alerts: (alerts) => this.#rowsOf(2, alerts.map(alertRow)),
+      history: (events) => tables.add(0, events.map(eventRow).map(row)),
+      readingsDay: (day) => tables.add(1, [row(dayRow(day))]),
+      alerts: (alerts) => tables.add(2, alerts.map(alertRow).map(row)),
       shipmentSummary: async (provenance) => {
-        await this.#enter(sections.length);
-        await shipments().write(shipmentClosing(provenance));
+        await tables.end();
+        await out.write(shipmentClosing(provenance));
       },
-      transactions: async (evidence) => {
-        this.#transactions += evidence.length;
-        await parts
-          .part('transactions')
-          .write(evidence.map((t) => row(transactionRow(t))).join(''));
-      },
+      transactions: (evidence) => this.#transactions.add(0, evidence.map(transactionRow).map(row)),
     };
   }
 
-  /** Closes the tables before `section` (with "None." if empty) and opens the ones up to it. */
-  async #enter(section: number): Promise<void> {
-    const out = this.#parts.part('shipments');
-    while (this.#section < section) {
-      const current = sections[this.#section];
-      if (current !== undefined) {
-        await out.write(
-          this.#rows === 0
-            ? `<tr><td colspan="${current.headers.length}" class="none">None.</td></tr>\n</tbody></table>\n`
-            : '</tbody></table>\n',
-        );
-      }
-      this.#section++;
-      this.#rows = 0;
-      const next = sections[this.#section];
-      if (next !== undefined) {
-        await out.write(`<h3>${escapeHtml(next.title)}</h3>\n${tableHead(next.headers)}`);
-      }
-    }
-  }
-
-  async #rowsOf(section: number, rows: readonly (readonly string[])[]): Promise<void> {
-    await this.#enter(section);
-    this.#rows += rows.length;
-    await this.#parts.part('shipments').write(rows.map(row).join(''));
-  }
-
   async finish(report: ProvenanceReport): Promise<void> {
-    await this.#parts.assemble(this.#file, [
+    await this.#transactions.end();
+    await this.#parts.assemble([
       { text: head(report) },
       { part: 'shipments' },
-      { text: `<h2>Transactions</h2>\n${tableHead(transactionHeaders)}` },
       { part: 'transactions' },
-      {
-        text: `${this.#transactions === 0 ? `<tr><td colspan="${transactionHeaders.length}" class="none">None.</td></tr>\n` : ''}</tbody></table>\n</body></html>\n`,
-      },
+      { text: '</body></html>\n' },
     ]);
   }
 
@@ -325,7 +302,9 @@ class ProvenanceHtmlFile implements ProvenanceReportFile {
 /**
  * Starts an HTML provenance report at `file`: pass its `sink` to the verification, then
  * `finish` it with the report (or `discard` it if the verification failed).
+ * @throws {@link ConfigurationError} naming `file` when it cannot be opened for writing, before
+ * anything is verified.
  */
 export async function newProvenanceHtmlFile(file: string): Promise<ProvenanceReportFile> {
-  return new ProvenanceHtmlFile(file, await ReportParts.create(['shipments', 'transactions']));
+  return new ProvenanceHtmlFile(await ReportParts.create(file, ['shipments', 'transactions']));
 }

@@ -1,9 +1,12 @@
 import type { ProvenanceReport, ProvenanceSink } from './provenancereport';
 import type { ProvenanceReportFile } from './provenancefile';
-import { ReportParts } from './reportfile';
+import { ReportParts, StreamedSections } from './reportfile';
 
 /** The arrays of a shipment's entry, in the order the verifier fills them. */
 const arrays = ['history', 'readingsDays', 'alerts'] as const;
+
+const jsonItems = (items: readonly unknown[]): string[] =>
+  items.map((item) => JSON.stringify(item));
 
 /**
  * The JSON report (`coldtrace.provenance/v2`): the {@link ProvenanceReport} fields, then
@@ -12,75 +15,52 @@ const arrays = ['history', 'readingsDays', 'alerts'] as const;
  */
 class ProvenanceJsonFile implements ProvenanceReportFile {
   readonly sink: ProvenanceSink;
-  readonly #file: string;
   readonly #parts: ReportParts;
-  /** Index in {@link arrays} of the array being written, -1 before the first. */
-  #array = -1;
-  #items = 0;
+  readonly #transactions: StreamedSections<string>;
   #shipments = 0;
-  #transactions = 0;
 
-  constructor(file: string, parts: ReportParts) {
-    this.#file = file;
+  constructor(parts: ReportParts) {
     this.#parts = parts;
+    const out = parts.part('shipments');
+    const entry = new StreamedSections(out, arrays, {
+      open: (name) => `,"${name}":[\n`,
+      close: () => '\n]',
+      separator: ',\n',
+    });
+    // Its brackets are written by `finish`, around the part.
+    this.#transactions = new StreamedSections(parts.part('transactions'), ['transactions'], {
+      open: () => '',
+      close: () => '',
+      separator: ',\n',
+    });
     this.sink = {
       shipment: async (shipment, custodyChain) => {
-        this.#array = -1;
+        entry.restart();
         const separator = this.#shipments++ === 0 ? '' : ',\n';
-        await this.#out().write(
+        await out.write(
           `${separator}{"shipment":${JSON.stringify(shipment)},"custodyChain":${JSON.stringify(custodyChain)}`,
         );
       },
-      history: (events) => this.#itemsOf(0, events),
-      readingsDay: (day) => this.#itemsOf(1, [day]),
-      alerts: (alerts) => this.#itemsOf(2, alerts),
+      history: (events) => entry.add(0, jsonItems(events)),
+      readingsDay: (day) => entry.add(1, jsonItems([day])),
+      alerts: (alerts) => entry.add(2, jsonItems(alerts)),
       shipmentSummary: async (provenance) => {
-        await this.#enter(arrays.length);
+        await entry.end();
         // The shipment and its custody chain opened the entry already.
         const { events, readings, alerts, dispositions, dispositionCount, disposition } =
           provenance;
         const summary = { events, readings, alerts, dispositions, dispositionCount, disposition };
-        await this.#out().write(`,"summary":${JSON.stringify(summary)}}`);
+        await out.write(`,"summary":${JSON.stringify(summary)}}`);
       },
-      transactions: async (evidence) => {
-        const text = evidence
-          .map((t) => `${this.#transactions++ === 0 ? '' : ',\n'}${JSON.stringify(t)}`)
-          .join('');
-        await parts.part('transactions').write(text);
-      },
+      transactions: (evidence) => this.#transactions.add(0, jsonItems(evidence)),
     };
   }
 
-  #out() {
-    return this.#parts.part('shipments');
-  }
-
-  async #enter(array: number): Promise<void> {
-    while (this.#array < array) {
-      if (this.#array >= 0) {
-        await this.#out().write('\n]');
-      }
-      this.#array++;
-      this.#items = 0;
-      const next = arrays[this.#array];
-      if (next !== undefined) {
-        await this.#out().write(`,"${next}":[\n`);
-      }
-    }
-  }
-
-  async #itemsOf(array: number, items: readonly unknown[]): Promise<void> {
-    await this.#enter(array);
-    const text = items
-      .map((item) => `${this.#items++ === 0 ? '' : ',\n'}${JSON.stringify(item)}`)
-      .join('');
-    await this.#out().write(text);
-  }
-
   async finish(report: ProvenanceReport): Promise<void> {
+    await this.#transactions.end();
     // The report's own fields first, then the two streamed arrays inside the same object.
     const fields = JSON.stringify(report, null, 2).replace(/\n\}$/u, '');
-    await this.#parts.assemble(this.#file, [
+    await this.#parts.assemble([
       { text: `${fields},\n"shipments": [\n` },
       { part: 'shipments' },
       { text: '\n],\n"transactions": [\n' },
@@ -94,7 +74,11 @@ class ProvenanceJsonFile implements ProvenanceReportFile {
   }
 }
 
-/** Starts a JSON provenance report at `file`; see {@link ProvenanceReportFile}. */
+/**
+ * Starts a JSON provenance report at `file`; see {@link ProvenanceReportFile}.
+ * @throws {@link ConfigurationError} naming `file` when it cannot be opened for writing, before
+ * anything is verified.
+ */
 export async function newProvenanceJsonFile(file: string): Promise<ProvenanceReportFile> {
-  return new ProvenanceJsonFile(file, await ReportParts.create(['shipments', 'transactions']));
+  return new ProvenanceJsonFile(await ReportParts.create(file, ['shipments', 'transactions']));
 }

@@ -122,6 +122,49 @@ describe('ProvenanceVerifier over blocks recorded from the live network', () => 
     await expect(verifier(ledger).verifyShipment(manifest.shipmentId)).rejects.toBe(unavailable);
   });
 
+  it('reads each located block from the peer once, by transaction id', async () => {
+    const recorded = newRecordedLedger();
+    const byNumber: number[] = [];
+    const ledger: LedgerReader = {
+      ...recorded,
+      blockByNumber: (n) => {
+        byNumber.push(Number(n));
+        return recorded.blockByNumber(n);
+      },
+    };
+    const report = await verifier(ledger).verifyLot(manifest.lotId);
+    expect(report.discrepancies).toEqual([]);
+    // Only the configuration block is read by number: the replay and the hash-chain walk take
+    // the transactions' blocks from the cache the locator filled.
+    expect(byNumber).toEqual([manifest.configBlock]);
+  });
+
+  it('does not replay a transaction from a copy of its block that no longer holds it there', async () => {
+    const recorded = newRecordedLedger();
+    const target = BigInt(readingsBlockNumber!);
+    const other = await recorded.blockByNumber(BigInt(manifest.blocks[0]!));
+    const ledger: LedgerReader = {
+      ...recorded,
+      // By number, the peer serves another block's transactions under the readings block's number.
+      blockByNumber: (n) =>
+        n === target ? Promise.resolve({ ...other, number: target }) : recorded.blockByNumber(n),
+    };
+    const { sink, transactions } = collectingSink();
+    const report = await verifier(ledger, undefined, { blockCacheBytes: 1 }).verifyShipment(
+      manifest.shipmentId,
+      { sink },
+    );
+    expect(transactions.map((t) => t.transactionId)).not.toContain(
+      manifest.transactions.submitReadings,
+    );
+    expect(report.discrepancies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'BLOCK_CHANGED', blockNumber: readingsBlockNumber }),
+      ]),
+    );
+    expect(report.transactionCount).toBe(4);
+  });
+
   it('verifies with a block cache of one block, and notices a block served differently', async () => {
     const small = await verifier(newRecordedLedger(), undefined, {
       blockCacheBytes: 1,

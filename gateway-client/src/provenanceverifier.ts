@@ -11,7 +11,7 @@ import {
 import { type BlockCache, newBlockCache } from './blockcache';
 import { EndorsementReplay } from './endorsementreplay';
 import { walkHashChain } from './hashchainwalk';
-import { transactionIndex } from './ledgerblock';
+import { transactionIdAt } from './ledgerblock';
 import type { LedgerReader } from './ledgerreader';
 import {
   alertPages,
@@ -267,18 +267,11 @@ class VerificationRun {
     const times = new Map<string, TransactionTime>();
     let evidence: TransactionEvidence[] = [];
     // Ledger order, so each shipment write is checked against the policy of the version before it.
-    for (const { transactionId, blockNumber } of located) {
+    for (const { transactionId, blockNumber, index } of located) {
+      // The copy the locator read, from the cache; or, once evicted, read again and fingerprinted.
       const block = await this.#ledger.blockByNumber(blockNumber);
-      const index = transactionIndex(block, transactionId);
-      if (index < 0) {
-        this.#discrepancies.add([
-          {
-            kind: 'TRANSACTION_MISSING',
-            transactionId,
-            blockNumber: Number(blockNumber),
-            message: `transaction ${transactionId} is not in block ${blockNumber}`,
-          },
-        ]);
+      if (transactionIdAt(block, index) !== transactionId) {
+        // Not the copy it was located in: the cache lists the block as BLOCK_CHANGED.
         continue;
       }
       if (this.#firstBlock === undefined || blockNumber < this.#firstBlock) {

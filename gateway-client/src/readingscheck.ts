@@ -1,19 +1,18 @@
 import {
+  type ReadingRow,
   type SensorReading,
   type TemperatureProfile,
   compositeKey,
   readingsDayOf,
   stateKeys,
   tryParseJson,
+  valueOfRow,
 } from '@coldtrace/protocol';
 import { decodeTransaction } from './ledgerblock';
 import type { LedgerReader } from './ledgerreader';
 import type { Discrepancy, ReadingsDay } from './provenancereport';
 import { summariseDay } from './readingssummary';
 import { type WrittenRecord, type WrittenState, jsonDigest } from './writtenstate';
-
-/** A stored reading row: `[ms, milliC, humidityDeciPct, latE6, lonE6]`. */
-type Row = readonly [number, number, number | null, number | null, number | null];
 
 /** One verified day of one sensor: its summary and what did not match the ledger. */
 export interface CheckedDay {
@@ -25,7 +24,7 @@ const scaled = (value: number | null | undefined, factor: number): number | null
   value === undefined || value === null ? null : Math.round(value * factor);
 
 /** The row the chaincode stores for a reading (docs/chaincode-api.md, "State layout"). */
-function rowOf(reading: SensorReading): Row {
+function rowOf(reading: SensorReading): ReadingRow {
   return [
     reading.timestampMs,
     reading.milliC,
@@ -35,23 +34,20 @@ function rowOf(reading: SensorReading): Row {
   ];
 }
 
-function isRow(row: unknown): row is Row {
+function isRow(row: unknown): row is ReadingRow {
   return Array.isArray(row) && typeof row[0] === 'number' && typeof row[1] === 'number';
 }
 
-/** What differs between a reported reading and its stored row, or undefined. */
-function rowDifference(reading: SensorReading, row: Row): string | undefined {
-  const [, milliC, humidityDeciPct, latE6, lonE6] = row;
+/** What differs between a reported reading and the value its stored row stands for, or undefined. */
+function rowDifference(reading: SensorReading, row: ReadingRow): string | undefined {
+  const { milliC, humidityPct, location } = valueOfRow(row);
   if (milliC !== reading.milliC) {
     return `query reports ${reading.milliC}, ledger has ${milliC}`;
   }
-  if (scaled(reading.humidityPct, 10) !== humidityDeciPct) {
-    return `query reports humidity ${reading.humidityPct ?? 'none'}, ledger has ${String(humidityDeciPct)} (0.1 %)`;
+  if (humidityPct !== reading.humidityPct) {
+    return `query reports humidity ${reading.humidityPct ?? 'none'}, ledger has ${String(humidityPct)}`;
   }
-  if (
-    scaled(reading.location?.lat, 1e6) !== latE6 ||
-    scaled(reading.location?.lon, 1e6) !== lonE6
-  ) {
+  if (location?.lat !== reading.location?.lat || location?.lon !== reading.location?.lon) {
     return `query reports another location than the ledger's`;
   }
   return undefined;
@@ -155,7 +151,7 @@ export class ReadingsCheck {
   ): Promise<CheckedDay> {
     const value = await writtenValue(this.#ledger, record, this.#chaincode);
     const rows = (value as { rows?: unknown } | undefined)?.rows;
-    const stored = new Map<number, Row>();
+    const stored = new Map<number, ReadingRow>();
     for (const row of Array.isArray(rows) ? rows : []) {
       if (isRow(row)) {
         stored.set(row[0], row);

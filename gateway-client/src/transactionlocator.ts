@@ -33,7 +33,8 @@ async function locateOne(
         message: `transaction ${transactionId} is not in block ${block.number}`,
       };
     }
-    // Only the position is kept: the block is read again by number, the copy the checks use.
+    // Only the position is kept: the checks read the block by number, from the block cache
+    // while it fits, else again from the peer (a copy that differs is then BLOCK_CHANGED).
     return { transactionId, blockNumber: block.number, index };
   } catch (err) {
     // Only the peer's own "no such transaction" is a finding; a failed query is an error.
@@ -50,7 +51,8 @@ async function locateOne(
 
 /**
  * Finds each transaction's block on the peer, one at a time (the peer answers each from its
- * index), keeping only its position.
+ * index), keeping only its position. Give it the block cache the checks use, so each block is
+ * fetched once while the located blocks fit the cache.
  * @throws {@link ColdtraceError} when the peer could not be asked; a transaction the peer does
  * not have is reported in `missing`, not thrown.
  */
