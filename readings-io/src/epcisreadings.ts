@@ -151,15 +151,33 @@ function companionName(content: CompanionContent): string {
   return content.axis === 'lat' ? 'latitude' : 'longitude';
 }
 
+/** The Temperature drafts of one sensor element by device and time, for their companions. */
+type DraftsByPlace = Map<string, ReadingDraft[]>;
+
+// U+0000 cannot occur in a deviceID (a URI), so device and time never run into each other.
+const placeKey = (report: PlacedReport): string => `${report.deviceId ?? ''}\u0000${report.ms}`;
+
+function draftsByPlace(drafts: readonly ReadingDraft[]): DraftsByPlace {
+  const byPlace: DraftsByPlace = new Map();
+  for (const draft of drafts) {
+    const key = placeKey(draft.report);
+    const same = byPlace.get(key);
+    if (same === undefined) {
+      byPlace.set(key, [draft]);
+    } else {
+      same.push(draft);
+    }
+  }
+  return byPlace;
+}
+
 /** Adds a humidity or coordinate report to the one reading it belongs to, or says why not. */
 function attachCompanion(
   companion: PlacedReport,
   content: CompanionContent,
-  drafts: readonly ReadingDraft[],
+  byPlace: DraftsByPlace,
 ): string | undefined {
-  const matches = drafts.filter(
-    (draft) => draft.report.deviceId === companion.deviceId && draft.report.ms === companion.ms,
-  );
+  const matches = byPlace.get(placeKey(companion)) ?? [];
   const name = companionName(content);
   const [draft] = matches;
   if (draft === undefined) {
@@ -227,16 +245,22 @@ function readElement(
       });
     }
   }
+  // Built once per element: looking each companion up among all drafts was quadratic.
+  let byPlace: DraftsByPlace | undefined;
   for (const companion of placed) {
     const { content } = companion;
     if (content.kind === 'humidity' || content.kind === 'coordinate') {
-      const reason = attachCompanion(companion, content, drafts);
+      byPlace ??= draftsByPlace(drafts);
+      const reason = attachCompanion(companion, content, byPlace);
       if (reason !== undefined) {
         result.skip(companion.path, reason);
       }
     }
   }
-  result.readings.push(...drafts.map((draft) => finishedReading(draft, result)));
+  // One at a time: spreading an element's drafts into push() throws past ~120,000 arguments.
+  for (const draft of drafts) {
+    result.readings.push(finishedReading(draft, result));
+  }
 }
 
 function readEvent(event: JsonReader, result: EpcisImport): void {
