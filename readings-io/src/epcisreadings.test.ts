@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEpcisReadings } from './epcisreadings';
+import * as sensorIds from './epcissensorid';
 import { ReadingsFileError } from './readingsfileerror';
 
 type Json = Record<string, unknown>;
@@ -98,6 +99,18 @@ describe('parseEpcisReadings: devices', () => {
     delete event.eventID;
     const withoutEventId = parseEpcisReadings(document).readings.map((r) => r.sensorId);
     expect(new Set([...ids, ...withoutEventId]).size).toBe(4);
+  });
+
+  it("works out an event's identity only for reports that name no device", () => {
+    const identity = jest.spyOn(sensorIds, 'eventIdentity');
+    try {
+      parseEpcisReadings(example4().document);
+      expect(identity).not.toHaveBeenCalled();
+      parseEpcisReadings(gs1('JSON/WithSensorData/SensorDataExample13.jsonld'));
+      expect(identity).toHaveBeenCalledTimes(1);
+    } finally {
+      identity.mockRestore();
+    }
   });
 });
 

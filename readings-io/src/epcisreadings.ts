@@ -209,7 +209,8 @@ function finishedReading(draft: ReadingDraft, result: EpcisImport): SensorReadin
 }
 
 interface ElementPlace {
-  readonly eventKey: string;
+  /** The event's identity, computed on first use: only reports naming no device need it. */
+  readonly eventKey: () => string;
   readonly elementIndex: number;
   /** Sensor ids derived for reports that name no device, for the event's warning. */
   readonly derivedIds: string[];
@@ -234,7 +235,7 @@ function readElement(
       const sensorId =
         report.deviceId !== undefined
           ? sensorIdOf(report, report.deviceId)
-          : derivedSensorId(place.eventKey, place.elementIndex, report.index);
+          : derivedSensorId(place.eventKey(), place.elementIndex, report.index);
       if (report.deviceId === undefined) {
         place.derivedIds.push(sensorId);
       }
@@ -267,7 +268,12 @@ function readEvent(event: JsonReader, result: EpcisImport): void {
   if (!event.has('sensorElementList')) {
     return;
   }
-  const place = { eventKey: eventIdentity(event.raw), derivedIds: [] as string[] };
+  // Without an eventID the identity is the whole event marshalled: only worth it when used.
+  let eventKey: string | undefined;
+  const place = {
+    eventKey: () => (eventKey ??= eventIdentity(event.raw)),
+    derivedIds: [] as string[],
+  };
   event
     .array('sensorElementList', (element) => element)
     .forEach((element, elementIndex) => {
