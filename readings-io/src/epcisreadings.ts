@@ -194,6 +194,26 @@ function attachCompanion(
   return undefined;
 }
 
+/** Attaches an element's humidity and coordinate reports to its readings; skips the others. */
+function attachCompanions(
+  placed: readonly PlacedReport[],
+  drafts: readonly ReadingDraft[],
+  result: EpcisImport,
+): void {
+  // Built once per element: looking each companion up among all drafts was quadratic.
+  let byPlace: DraftsByPlace | undefined;
+  for (const companion of placed) {
+    const { content } = companion;
+    if (content.kind === 'humidity' || content.kind === 'coordinate') {
+      byPlace ??= draftsByPlace(drafts);
+      const reason = attachCompanion(companion, content, byPlace);
+      if (reason !== undefined) {
+        result.skip(companion.path, reason);
+      }
+    }
+  }
+}
+
 function finishedReading(draft: ReadingDraft, result: EpcisImport): SensorReadingInput {
   const { lat, lon, humidity } = draft;
   if ((lat === undefined) !== (lon === undefined)) {
@@ -246,18 +266,7 @@ function readElement(
       });
     }
   }
-  // Built once per element: looking each companion up among all drafts was quadratic.
-  let byPlace: DraftsByPlace | undefined;
-  for (const companion of placed) {
-    const { content } = companion;
-    if (content.kind === 'humidity' || content.kind === 'coordinate') {
-      byPlace ??= draftsByPlace(drafts);
-      const reason = attachCompanion(companion, content, byPlace);
-      if (reason !== undefined) {
-        result.skip(companion.path, reason);
-      }
-    }
-  }
+  attachCompanions(placed, drafts, result);
   // One at a time: spreading an element's drafts into push() throws past ~120,000 arguments.
   for (const draft of drafts) {
     result.readings.push(finishedReading(draft, result));
