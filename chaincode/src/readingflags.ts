@@ -1,4 +1,9 @@
-import type { ReadingFlags, ReadingRow, ShipmentView } from '@coldtrace/protocol';
+import {
+  type ReadingFlags,
+  type ReadingRow,
+  type ShipmentView,
+  findOldReadings,
+} from '@coldtrace/protocol';
 import type { ColdChainContext } from './coldchaincontext';
 import type { SensorTrack } from './excursionevaluator';
 import { getJson, sensorKey } from './ledgerkeys';
@@ -32,10 +37,8 @@ export function hasFlags(flags: ReadingFlags): boolean {
   return flags.oldReadings > 0 || flags.conflicts > 0;
 }
 
-/** Readings timed before this are old for the shipment. */
-export function oldReadingBeforeMs(shipment: Shipment): number {
-  return shipment.createdAtMs - shipment.oldReadingWindowMs;
-}
+// The rule itself lives in @coldtrace/protocol, where the dry run reads it too.
+export { oldReadingBeforeMs } from '@coldtrace/protocol';
 
 /** The flags of newly stored rows and newly recorded conflicts. */
 export function flagsOf(
@@ -43,15 +46,12 @@ export function flagsOf(
   recordedConflicts: number,
   oldBeforeMs: number,
 ): ReadingFlags {
-  let oldReadings = 0;
-  let earliestOldReadingMs: number | null = null;
-  for (const [ms] of added) {
-    if (ms < oldBeforeMs) {
-      oldReadings += 1;
-      earliestOldReadingMs = earlier(earliestOldReadingMs, ms);
-    }
-  }
-  return { oldReadings, earliestOldReadingMs, conflicts: recordedConflicts };
+  const old = findOldReadings(added, ([ms]) => ms, oldBeforeMs);
+  return {
+    oldReadings: old.count,
+    earliestOldReadingMs: old.earliestMs,
+    conflicts: recordedConflicts,
+  };
 }
 
 /**
