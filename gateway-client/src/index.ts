@@ -95,7 +95,7 @@ export {
 } from './ledgerblock';
 export { type ChainInfo, type LedgerReader } from './ledgerreader';
 export { type Lots } from './lots';
-export { type PageRequest } from './page';
+export { type PageRequest, allPageResults } from './page';
 export { type ProvenanceReportFile, teeProvenanceSinks } from './provenancefile';
 export { newProvenanceHtmlFile } from './provenancehtml';
 export { newProvenanceJsonFile } from './provenancejson';
