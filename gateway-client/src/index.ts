@@ -43,6 +43,8 @@ export type {
 } from '@coldtrace/protocol';
 export { defaultOldReadingWindowMs, maxOldReadingWindowMs } from '@coldtrace/protocol';
 export { maxPageBytes, maxPageSize } from '@coldtrace/protocol';
+// The protocol's validators, so applications check input by the ledger's own rules.
+export { JsonShapeError, parseId, parseIsoDate, parseRfc3339 } from '@coldtrace/protocol';
 export { type AlertNotification, alertEventName, alertEventSchema } from './alertnotification';
 export { type Alerts } from './alerts';
 export {
