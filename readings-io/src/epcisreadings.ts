@@ -129,17 +129,7 @@ function placeReport(
 }
 
 function sensorIdOf(report: PlacedReport, deviceId: string): string {
-  const sensorId = sensorIdOfDevice(deviceId);
-  try {
-    return parseId(sensorId, 'deviceID');
-  } catch (err) {
-    throw new ReadingsFileError({
-      message: `${report.path}: deviceID '${deviceId}' cannot be a coldtrace sensor id (1-64 characters from A-Z a-z 0-9 . _ : / -)`,
-      field: `${report.path}.deviceID`,
-      rule: 'id-format',
-      cause: err,
-    });
-  }
+  return readFileContent(() => parseId(sensorIdOfDevice(deviceId), `${report.path}.deviceID`));
 }
 
 type CompanionContent = Extract<ReportContent, { kind: 'humidity' | 'coordinate' }>;
