@@ -39,6 +39,17 @@ export function formatTable(
   );
 }
 
+/** At most `max` of a list for people, and the line counting the rest (`... and 5 more`), if any. */
+export function atMost<T>(
+  items: readonly T[],
+  max: number,
+): { readonly shown: readonly T[]; readonly more: string[] } {
+  return {
+    shown: items.slice(0, max),
+    more: items.length > max ? [`... and ${items.length - max} more`] : [],
+  };
+}
+
 export const isoTime = (ms: number | null | undefined): string =>
   ms === null || ms === undefined ? '' : new Date(ms).toISOString();
 
