@@ -26,9 +26,9 @@ export interface ShipmentChecks {
 
 /**
  * The checks a file's readings get against their shipment: units implausible for its profile,
- * readings from long before it was created. Pure, so the submission report can run them too.
+ * readings from long before it was created.
  */
-export function checkAgainstShipment(
+function checkAgainstShipment(
   readings: readonly SensorReadingInput[],
   shipment: Pick<Shipment, 'profile' | 'createdAtMs' | 'oldReadingWindowMs'>,
 ): ShipmentChecks {
