@@ -1,5 +1,4 @@
-import type { ReadingFlags, ReadingRow } from '@coldtrace/protocol';
-import type { Shipment } from './shipment';
+import { type ReadingFlags, type ReadingRow, findOldReadings } from '@coldtrace/protocol';
 
 export const noFlags: ReadingFlags = { oldReadings: 0, earliestOldReadingMs: null, conflicts: 0 };
 
@@ -15,10 +14,8 @@ export function addFlags(a: ReadingFlags, b: ReadingFlags): ReadingFlags {
   };
 }
 
-/** Readings timed before this are old for the shipment. */
-export function oldReadingBeforeMs(shipment: Shipment): number {
-  return shipment.createdAtMs - shipment.oldReadingWindowMs;
-}
+// The rule itself lives in @coldtrace/protocol, where the dry run reads it too.
+export { oldReadingBeforeMs } from '@coldtrace/protocol';
 
 /** The flags of newly stored rows and newly recorded conflicts. */
 export function flagsOf(
@@ -26,13 +23,10 @@ export function flagsOf(
   recordedConflicts: number,
   oldBeforeMs: number,
 ): ReadingFlags {
-  let oldReadings = 0;
-  let earliestOldReadingMs: number | null = null;
-  for (const [ms] of added) {
-    if (ms < oldBeforeMs) {
-      oldReadings += 1;
-      earliestOldReadingMs = earlier(earliestOldReadingMs, ms);
-    }
-  }
-  return { oldReadings, earliestOldReadingMs, conflicts: recordedConflicts };
+  const old = findOldReadings(added, ([ms]) => ms, oldBeforeMs);
+  return {
+    oldReadings: old.count,
+    earliestOldReadingMs: old.earliestMs,
+    conflicts: recordedConflicts,
+  };
 }

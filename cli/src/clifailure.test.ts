@@ -1,4 +1,9 @@
-import { ColdtraceError, NotFoundError, ValidationError } from '@coldtrace/gateway-client';
+import {
+  ColdtraceError,
+  EndorsementError,
+  NotFoundError,
+  ValidationError,
+} from '@coldtrace/gateway-client';
 import { ReadingsFileError } from '@coldtrace/readings-io';
 import { describeFailure, failureText } from './clifailure';
 import { UsageError } from './usageerror';
@@ -38,13 +43,11 @@ describe('describeFailure', () => {
     expect(describeFailure(options, file)).toMatchObject({ exitCode: 1, code: 'READINGS_FILE' });
   });
 
-  it('recognises a refused connection in the error chain as a network that looks down', () => {
-    // The text grpc-js gives a call to a port nobody listens on (seen with the network down).
-    const grpc = new Error(
-      '14 UNAVAILABLE: No connection established. Last error: Error: connect ECONNREFUSED 127.0.0.1:7051.',
-    );
-    const error = new ColdtraceError({ message: grpc.message, code: 'UNAVAILABLE', cause: grpc });
-    const failure = describeFailure(options, error);
+  it('says the network looks down when the peer was found unreachable', () => {
+    // As the library reports a call no connection could carry: gRPC status 14, UNAVAILABLE.
+    const error = new EndorsementError({ message: 'no connection', retryable: true, grpcCode: 14 });
+    const peer = { endpoint: '127.0.0.1:7051', reason: 'connection refused' };
+    const failure = describeFailure(options, error, peer);
     expect(failure.code).toBe('NETWORK_DOWN');
     expect(failure.message).toContain(
       'cannot reach the peer at 127.0.0.1:7051 (connection refused)',

@@ -2,6 +2,7 @@ import { ColdtraceError } from '@coldtrace/gateway-client';
 import { ReadingsFileError } from '@coldtrace/readings-io';
 import type { OptionSpec } from './args';
 import { optionForField } from './optionfield';
+import type { UnreachablePeer } from './peerreach';
 import { UsageError } from './usageerror';
 
 /** Why a command failed, in the user's words: what `--json` prints and the exit code. */
@@ -18,28 +19,12 @@ export interface CliFailure {
   readonly transactionId?: string;
 }
 
-// grpc-js reports a peer nobody listens on as UNAVAILABLE with the socket error in the text.
-const refusedAddress = /ECONNREFUSED ([^\s,.]+(?:\.[^\s,.]+)*:\d+)/u;
-
-function messageChain(error: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = error; e instanceof Error && parts.length < 8; e = e.cause) {
-    parts.push(e.message);
-  }
-  return parts.join(' | ');
-}
-
-function networkDown(error: ColdtraceError): CliFailure | undefined {
-  const text = messageChain(error);
-  if (error.code !== 'UNAVAILABLE' || !/ECONNREFUSED|No connection established/u.test(text)) {
-    return undefined;
-  }
-  const address = refusedAddress.exec(text)?.[1];
+function networkDown(peer: UnreachablePeer): CliFailure {
   return {
     exitCode: 1,
     code: 'NETWORK_DOWN',
     message:
-      `cannot reach the peer${address !== undefined ? ` at ${address}` : ''} (connection refused): ` +
+      `cannot reach the peer at ${peer.endpoint} (${peer.reason}): ` +
       'the network looks down. Start the local network with `npm run network -- up` and ' +
       '`npm run deploy` in the coldtrace checkout, or point --profiles at a running one.',
   };
@@ -69,10 +54,15 @@ function optionFailure(
 
 /**
  * Maps what a command threw to what the user is told: a wrong command line and a bad option
- * value (caught by the CLI or refused by the chaincode) exit 2 naming the option; every other
- * failure exits 1 with the library's stable code.
+ * value (caught by the CLI or refused by the chaincode) exit 2 naming the option; a peer found
+ * unreachable (peerreach.ts) is a network that looks down; every other failure
+ * exits 1 with the library's stable code.
  */
-export function describeFailure(options: readonly OptionSpec[], error: unknown): CliFailure {
+export function describeFailure(
+  options: readonly OptionSpec[],
+  error: unknown,
+  peer?: UnreachablePeer,
+): CliFailure {
   if (error instanceof UsageError) {
     return { exitCode: 2, code: 'USAGE', message: error.message };
   }
@@ -86,8 +76,10 @@ export function describeFailure(options: readonly OptionSpec[], error: unknown):
     };
   }
   if (error instanceof ColdtraceError) {
+    if (error.code === 'UNAVAILABLE' && peer !== undefined) {
+      return networkDown(peer);
+    }
     return (
-      networkDown(error) ??
       optionFailure(options, error) ?? {
         exitCode: 1,
         code: error.code,

@@ -6,9 +6,6 @@ import { pipeline } from 'node:stream/promises';
 import type { Command, CommandContext } from './commandregistry';
 import { UsageError } from './usageerror';
 
-// The largest pages the chaincode serves: fewer round trips for a million readings.
-const pageSize = 1000;
-
 async function* piecesAndSummary(
   pieces: AsyncGenerator<string, EpcisExportSummary>,
   done: (summary: EpcisExportSummary) => void,
@@ -85,8 +82,9 @@ export const shipmentExport: Command = {
     const client = await context.client();
     const pieces = epcisExport({
       shipment: await client.shipments.get(shipmentId),
-      history: client.shipments.history(shipmentId, { pageSize }),
-      readings: client.readings.all(shipmentId, { pageSize }),
+      // The iterators' default pages are the largest the chaincode serves.
+      history: client.shipments.history(shipmentId),
+      readings: client.readings.all(shipmentId),
       createdAtMs: Date.now(),
     });
     if (output === undefined) {

@@ -6,7 +6,7 @@ import {
 } from '@coldtrace/gateway-client';
 import type { Command, CommandContext } from './commandregistry';
 import { ListPrinter, eachPage } from './listprinter';
-import { oneOf, pageSizeOf, pageSizeOption } from './optionchecks';
+import { checkDate, oneOf, pageSizeOf, pageSizeOption } from './optionchecks';
 import { UsageError } from './usageerror';
 import { formatTable, isoTime } from './table';
 
@@ -96,8 +96,7 @@ export const lotRegister: Command = {
       name: 'expiry',
       description: 'YYYY-MM-DD',
       required: true,
-      check: (value) =>
-        /^\d{4}-\d{2}-\d{2}$/u.test(value) ? undefined : 'must be a date YYYY-MM-DD',
+      check: checkDate,
     },
     {
       name: 'product',

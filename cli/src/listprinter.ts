@@ -1,4 +1,6 @@
+import { allPageResults } from '@coldtrace/gateway-client';
 import type { CommandContext } from './commandregistry';
+import { alignedLine, columnWidths, headerLines } from './table';
 
 /**
  * Prints a list as it arrives, page by page, so a list of any length is never held whole: an
@@ -54,19 +56,13 @@ export class ListPrinter<T> {
   }
 
   #start(rows: readonly (readonly string[])[]): string[] {
-    // A loop, not Math.max(...cells): spreading a long list overflows the call stack.
-    const widths = this.#headers.map((header, c) =>
-      rows.reduce((width, row) => Math.max(width, (row[c] ?? '').length), header.length),
-    );
+    const widths = columnWidths(this.#headers, rows);
     this.#widths = widths;
-    return [this.#line(this.#headers), this.#line(widths.map((w) => '-'.repeat(w)))];
+    return headerLines(this.#headers, widths);
   }
 
   #line(cells: readonly string[]): string {
-    return cells
-      .map((cell, c) => cell.padEnd(this.#widths?.[c] ?? 0))
-      .join('  ')
-      .trimEnd();
+    return alignedLine(cells, this.#widths ?? []);
   }
 }
 
@@ -77,14 +73,7 @@ export async function eachPage<T>(
   ) => Promise<{ readonly items: readonly T[]; readonly bookmark: string }>,
   onPage: (items: readonly T[]) => Promise<void>,
 ): Promise<void> {
-  let bookmark = '';
-  do {
-    const page = await fetchPage(bookmark);
+  for await (const page of allPageResults(fetchPage)) {
     await onPage(page.items);
-    // A page that returns the bookmark it was given would loop forever.
-    if (page.bookmark === bookmark) {
-      return;
-    }
-    bookmark = page.bookmark;
-  } while (bookmark !== '');
+  }
 }

@@ -1,4 +1,4 @@
-import { checkTime, oneOf, parseTime } from './optionchecks';
+import { checkDate, checkId, checkTime, oneOf, parseTime } from './optionchecks';
 
 describe('option checks', () => {
   it('take a value of a list in any case and name the list otherwise', () => {
@@ -28,5 +28,14 @@ describe('option checks', () => {
   ])('refuse %j, saying what a time looks like', (text) => {
     expect(parseTime(text)).toBeNaN();
     expect(checkTime(text)).toMatch(/^must be a time such as/);
+  });
+
+  it("take dates and ids by the ledger's own rules", () => {
+    expect(checkDate('2028-02-29')).toBeUndefined();
+    expect(checkDate('2026-02-30')).toBe('must be a date YYYY-MM-DD');
+    expect(checkDate('2026-2-3')).toBe('must be a date YYYY-MM-DD');
+    expect(checkId('urn:epc:id:giai:4000001.111')).toBeUndefined();
+    expect(checkId('a b')).toBe('must be 1-64 chars [A-Za-z0-9._:/-]');
+    expect(checkId('x'.repeat(65))).toBe('must be 1-64 chars [A-Za-z0-9._:/-]');
   });
 });

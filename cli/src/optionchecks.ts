@@ -1,3 +1,4 @@
+import { JsonShapeError, parseId, parseIsoDate, parseRfc3339 } from '@coldtrace/gateway-client';
 import { integerBetween } from './args';
 
 /*
@@ -13,27 +14,53 @@ export function oneOf(values: readonly string[]): (value: string) => string | un
       : `must be ${values.slice(0, -1).join(', ')}${values.length > 1 ? ' or ' : ''}${values.at(-1) ?? ''}`;
 }
 
-const rfc3339 =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/u;
-
-/** Epoch milliseconds of an RFC 3339 time with a zone, or of a date (midnight UTC); NaN else. */
-export function parseTime(value: string): number {
-  const match = rfc3339.exec(value);
-  if (match === null) {
-    return Number.NaN;
+/** True when a protocol validator takes the value, false when it refuses it. */
+function accepts(validate: () => unknown): boolean {
+  try {
+    validate();
+    return true;
+  } catch (err) {
+    if (err instanceof JsonShapeError) {
+      return false;
+    }
+    throw err;
   }
-  // Date.parse rolls 2026-02-30 over into March; a calendar date must exist as written.
-  const [, year, month, day] = match.map(Number);
-  const date = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0));
-  return date.getUTCMonth() + 1 === month && date.getUTCDate() === day
-    ? Date.parse(value)
-    : Number.NaN;
+}
+
+// `10:00Z`: people leave the seconds out; the protocol's RFC 3339 reader wants them.
+const withoutSeconds = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(Z|[+-]\d{2}:\d{2})$/u;
+
+/**
+ * Epoch milliseconds of an RFC 3339 time with a zone (seconds optional), or of a date (midnight
+ * UTC); NaN else. The ledger's own readers decide, so 2026-02-30 is no date here either.
+ */
+export function parseTime(value: string): number {
+  try {
+    return value.includes('T')
+      ? parseRfc3339(value.replace(withoutSeconds, '$1:00$2'), 'time')
+      : Date.parse(`${parseIsoDate(value, 'date')}T00:00:00Z`);
+  } catch (err) {
+    if (err instanceof JsonShapeError) {
+      return Number.NaN;
+    }
+    throw err;
+  }
 }
 
 export function checkTime(value: string): string | undefined {
   return Number.isNaN(parseTime(value))
     ? 'must be a time such as 2026-11-23T10:00:00Z (RFC 3339, with a zone) or a date 2026-11-23'
     : undefined;
+}
+
+/** A calendar date as the ledger takes it (`--expiry`). */
+export function checkDate(value: string): string | undefined {
+  return accepts(() => parseIsoDate(value, 'date')) ? undefined : 'must be a date YYYY-MM-DD';
+}
+
+/** A sensor, shipment or other id as the ledger takes it. */
+export function checkId(value: string): string | undefined {
+  return accepts(() => parseId(value, 'id')) ? undefined : 'must be 1-64 chars [A-Za-z0-9._:/-]';
 }
 
 /** `--page-size` of the list commands: items fetched and printed at a time. */

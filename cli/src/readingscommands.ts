@@ -1,9 +1,9 @@
 import { type BatchResult, type SensorReading, maxPageSize } from '@coldtrace/gateway-client';
-import { readReadingsFile } from '@coldtrace/readings-io';
+import { findImplausibleUnits, readReadingsFile } from '@coldtrace/readings-io';
 import { integerBetween } from './args';
 import type { Command } from './commandregistry';
 import { ProgressBar } from './progressbar';
-import { checkAgainstShipment, runReadingsDryRun } from './readingsdryrun';
+import { runReadingsDryRun } from './readingsdryrun';
 import { readingsFileOptionSpecs, readingsFileOptionsOf } from './readingsfileoptions';
 import { formatSubmissionReport, submissionWarnings } from './submissionreport';
 import { formatDuration } from './duration';
@@ -56,7 +56,7 @@ export const readingsSubmit: Command = {
     // Values that look like another unit (41-43 as °C on a 2-8 °C profile) are warned about, not
     // refused: the file said °C, and the alerts they raise are for QA to judge.
     const shipment = await client.shipments.get(shipmentId);
-    for (const finding of checkAgainstShipment(readings, shipment).unitFindings) {
+    for (const finding of findImplausibleUnits(readings, shipment.profile)) {
       context.err(`warning: ${finding.message}`);
     }
     const progress = new ProgressBar(context.stderr, readings.length);

@@ -14,6 +14,7 @@ const fixture = (name: string): string =>
 const shipment = {
   shipmentId: 'SHP-1',
   createdAtMs: Date.parse('2026-06-09T12:00:00Z'),
+  oldReadingWindowMs: 30 * 86_400_000,
   profile: {
     name: 'refrigerated-2-8',
     range: { minMilliC: 2000, maxMilliC: 8000 },

@@ -15,7 +15,8 @@ import {
   unitSymbol,
 } from '@coldtrace/readings-io';
 import type { CommandContext } from './commandregistry';
-import { formatTable, isoTime } from './table';
+import { formatDuration } from './duration';
+import { atMost, celsius, formatTable, isoTime } from './table';
 
 /** What a file's readings look like against the shipment they are meant for. */
 export interface ShipmentChecks {
@@ -25,9 +26,9 @@ export interface ShipmentChecks {
 
 /**
  * The checks a file's readings get against their shipment: units implausible for its profile,
- * readings from long before it was created. Pure, so the submission report can run them too.
+ * readings from long before it was created.
  */
-export function checkAgainstShipment(
+function checkAgainstShipment(
   readings: readonly SensorReadingInput[],
   shipment: Pick<Shipment, 'profile' | 'createdAtMs' | 'oldReadingWindowMs'>,
 ): ShipmentChecks {
@@ -68,8 +69,8 @@ function listed(title: string, lines: readonly string[]): string[] {
   if (lines.length === 0) {
     return [];
   }
-  const more = lines.length > maxListed ? [`  ... and ${lines.length - maxListed} more`] : [];
-  return [title, ...lines.slice(0, maxListed).map((line) => `  ${line}`), ...more];
+  const { shown, more } = atMost(lines, maxListed);
+  return [title, ...[...shown, ...more].map((line) => `  ${line}`)];
 }
 
 function sensorTable(summaries: readonly SensorSummary[]): string {
@@ -89,14 +90,14 @@ function sensorTable(summaries: readonly SensorSummary[]): string {
 
 function checkLines(shipment: Shipment, checks: ShipmentChecks): string[] {
   const { minMilliC, maxMilliC } = shipment.profile.range;
-  const range = `${(minMilliC / 1000).toFixed(1)}..${(maxMilliC / 1000).toFixed(1)} °C`;
+  const range = `${celsius(minMilliC)}..${celsius(maxMilliC)} °C`;
   return [
     `Shipment ${shipment.shipmentId}: profile ${shipment.profile.name} (${range}), created ${isoTime(shipment.createdAtMs)}`,
     ...(checks.unitFindings.length === 0
       ? ['  units: every sensor fits the profile']
       : checks.unitFindings.map((f) => `  UNIT? ${f.message}`)),
     checks.oldReadings === undefined
-      ? `  times: no reading is more than ${Math.round(shipment.oldReadingWindowMs / 86_400_000)} days older than the shipment`
+      ? `  times: no reading is more than ${formatDuration(shipment.oldReadingWindowMs)} older than the shipment`
       : `  OLD READINGS: ${checks.oldReadings.message}`,
   ];
 }

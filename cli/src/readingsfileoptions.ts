@@ -7,9 +7,8 @@ import {
   temperatureUnitOf,
 } from '@coldtrace/readings-io';
 import type { OptionSpec, ParsedArgs } from './args';
+import { checkId } from './optionchecks';
 import { UsageError } from './usageerror';
-
-const idPattern = /^[A-Za-z0-9._:/-]{1,64}$/u;
 
 /** `role=column`, split at the first `=` so the column name may hold one. */
 function mapEntry(text: string): { role: string; column: string } {
@@ -55,7 +54,7 @@ export const readingsFileOptionSpecs: readonly OptionSpec[] = [
   {
     name: 'sensor',
     description: 'sensor id of a one-sensor file that names none',
-    check: (value) => (idPattern.test(value) ? undefined : 'must be 1-64 chars [A-Za-z0-9._:/-]'),
+    check: checkId,
   },
 ];
 

@@ -6,6 +6,7 @@ import { type ParsedArgs, commonOptions, parseArgs } from './args';
 import { resolveCliConfig } from './cliconfig';
 import { describeFailure, failureText } from './clifailure';
 import { type Command, type CommandContext, CommandRegistry } from './commandregistry';
+import { type UnreachablePeer, unreachablePeer } from './peerreach';
 import { UsageError } from './usageerror';
 
 export interface CliEnvironment {
@@ -55,8 +56,14 @@ function checkArgs(command: Command, args: ParsedArgs): void {
 }
 
 /** Tells the user why the command failed (JSON on stderr with `--json`); returns the exit code. */
-function reportFailure(command: Command, error: unknown, json: boolean, err: Print): number {
-  const failure = describeFailure([...command.options, ...commonOptions], error);
+function reportFailure(
+  command: Command,
+  error: unknown,
+  peer: UnreachablePeer | undefined,
+  json: boolean,
+  err: Print,
+): number {
+  const failure = describeFailure([...command.options, ...commonOptions], error, peer);
   if (json) {
     err(JSON.stringify({ error: failure }));
   } else if (failure.code === 'USAGE') {
@@ -72,14 +79,22 @@ function reportFailure(command: Command, error: unknown, json: boolean, err: Pri
 /** Owns the lazily opened connection of one command run. */
 class ClientHolder {
   #client: ColdtraceClient | undefined;
+  /** The connection profile the client was opened with. */
+  #profileFile: string | undefined;
 
   async get(args: ParsedArgs, environment: CliEnvironment): Promise<ColdtraceClient> {
     if (this.#client === undefined) {
       const config = resolveCliConfig(args.values, environment.env, environment.cwd);
       const connectClient = environment.connectClient ?? connectWithProfile;
-      this.#client = await connectClient(profilePath(config.profilesDir, config.org), config.user);
+      this.#profileFile = profilePath(config.profilesDir, config.org);
+      this.#client = await connectClient(this.#profileFile, config.user);
     }
     return this.#client;
+  }
+
+  /** The profile's peer, when `error` is a connection to it that could not be made. */
+  async unreachablePeer(error: unknown): Promise<UnreachablePeer | undefined> {
+    return this.#profileFile === undefined ? undefined : unreachablePeer(error, this.#profileFile);
   }
 
   close(): void {
@@ -150,8 +165,9 @@ export async function runCli(
     checkArgs(command, args);
     return await command.run(newContext(args, environment, holder, out, err));
   } catch (error) {
+    const peer = await holder.unreachablePeer(error);
     // `--json` counts even when the rest of the command line could not be parsed.
-    return reportFailure(command, error, rest.includes('--json'), err);
+    return reportFailure(command, error, peer, rest.includes('--json'), err);
   } finally {
     holder.close();
   }

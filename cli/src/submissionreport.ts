@@ -4,7 +4,7 @@ import type {
   ReadingValue,
   ShipmentSubmission,
 } from '@coldtrace/gateway-client';
-import { formatTable, isoTime } from './table';
+import { atMost, formatTable, isoTime } from './table';
 
 /** Rows of a list the report prints before pointing to `--json` for the rest. */
 const maxListedRows = 20;
@@ -22,11 +22,8 @@ function formatValue(value: ReadingValue): string {
 }
 
 function listed<T>(items: readonly T[], table: (shown: readonly T[]) => string): string[] {
-  const lines = [table(items.slice(0, maxListedRows))];
-  if (items.length > maxListedRows) {
-    lines.push(`... and ${items.length - maxListedRows} more (--json lists them all)`);
-  }
-  return lines;
+  const { shown, more } = atMost(items, maxListedRows);
+  return [table(shown), ...more.map((line) => `${line} (--json lists them all)`)];
 }
 
 function conflictTable(conflicts: readonly ReadingConflict[]): string {

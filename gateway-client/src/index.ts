@@ -42,6 +42,8 @@ export type {
 } from '@coldtrace/protocol';
 export { defaultOldReadingWindowMs, maxOldReadingWindowMs } from '@coldtrace/protocol';
 export { maxPageBytes, maxPageSize } from '@coldtrace/protocol';
+// The protocol's validators, so applications check input by the ledger's own rules.
+export { JsonShapeError, parseId, parseIsoDate, parseRfc3339 } from '@coldtrace/protocol';
 export { type AlertNotification, alertEventName, alertEventSchema } from './alertnotification';
 export { type Alerts } from './alerts';
 export {
@@ -94,7 +96,7 @@ export {
 } from './ledgerblock';
 export { type ChainInfo, type LedgerReader } from './ledgerreader';
 export { type Lots } from './lots';
-export { type PageRequest } from './page';
+export { type PageRequest, allPageResults } from './page';
 export { type ProvenanceReportFile, teeProvenanceSinks } from './provenancefile';
 export { newProvenanceHtmlFile } from './provenancehtml';
 export { newProvenanceJsonFile } from './provenancejson';

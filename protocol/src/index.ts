@@ -67,6 +67,12 @@ export {
   readReadingsReceipt,
 } from './readingsreceipt';
 export {
+  type OldReadings,
+  type ReadingAgeWindow,
+  findOldReadings,
+  oldReadingBeforeMs,
+} from './readingage';
+export {
   type ReadingBatchInput,
   type ReadingChunk,
   type ReadingRow,

@@ -16,6 +16,16 @@ describe('detectDelimiter', () => {
     expect(detectDelimiter('Zeit;Temp [°C]\n10.06.2026 08:00;4,5\n10.06.2026 08:15;4,6')).toBe(';');
   });
 
+  it('reads the delimiter from the first lines of a file larger than its sample', () => {
+    const row = (i: number): string =>
+      `${10 + (i % 18)}.06.2026 08:${String(i % 60).padStart(2, '0')};4,${i % 10}`;
+    const text = ['Zeit;Temp [°C]', ...Array.from({ length: 50_000 }, (_, i) => row(i))].join(
+      '\r\n',
+    );
+    expect(text.length).toBeGreaterThan(1_000_000);
+    expect(detectDelimiter(text)).toBe(';');
+  });
+
   it('finds tabs', () => {
     expect(detectDelimiter('Date\tTime\tTemp\n2026-06-10\t08:00\t4.5')).toBe('\t');
   });

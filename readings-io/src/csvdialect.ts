@@ -3,6 +3,8 @@ export type CsvDelimiter = ',' | ';' | '\t';
 
 const candidates: readonly CsvDelimiter[] = ['\t', ';', ','];
 const sampleLines = 200;
+// Enough for 200 lines of any logger export; the rest of a large file is never split.
+const sampleChars = 64 * 1024;
 
 /** Occurrences of `delimiter` outside double quotes on one physical line. */
 function countOutsideQuotes(line: string, delimiter: CsvDelimiter): number {
@@ -41,10 +43,11 @@ function consistency(lines: readonly string[], delimiter: CsvDelimiter): number 
  * line as semicolons, a comma file rarely a semicolon on every line.
  */
 export function detectDelimiter(text: string): CsvDelimiter {
-  const lines = text
-    .split(/\r\n|\n|\r/u)
-    .filter((line) => line.trim() !== '')
-    .slice(0, sampleLines);
+  const head = text.slice(0, sampleChars).split(/\r\n|\n|\r/u);
+  if (text.length > sampleChars && head.length > 1) {
+    head.pop(); // cut off by the sample, its count would be a stray one
+  }
+  const lines = head.filter((line) => line.trim() !== '').slice(0, sampleLines);
   let chosen: CsvDelimiter = ',';
   let chosenScore = 0;
   for (const delimiter of candidates) {

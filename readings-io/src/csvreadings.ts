@@ -3,7 +3,7 @@ import { type CsvDelimiter, detectDelimiter } from './csvdialect';
 import { type CsvLayout, findCsvLayout, timeText } from './csvlayout';
 import { type RowContext, readRow } from './csvrowreader';
 import { type CsvRow, readCsvRows } from './csvtable';
-import { readTimestamps } from './loggertime';
+import { type TimestampCell, timestampReader } from './loggertime';
 import type { ParsedReadings, ReadingsFileOptions, SkippedEntry } from './parsedreadings';
 import { ReadingsFileError } from './readingsfileerror';
 import { describeZone, parseZoneOffset } from './timezoneoffset';
@@ -38,20 +38,46 @@ function zoneOption(options: ReadingsFileOptions, layout: CsvLayout): number | u
   return zone;
 }
 
+// `# comment` lines inside the data, as coldtrace's own CSV allows; HOBOware's `#` column
+// header is above the data and its rows start with a number.
+const isComment = (row: CsvRow): boolean => row.cells[0]?.startsWith('#') === true;
+
+/** The data rows below the layout's header, comments left out, with the text of their time. */
+function* timedRows(
+  rows: readonly (CsvRow | undefined)[],
+  layout: CsvLayout,
+): Generator<{ row: CsvRow; index: number; text: string }> {
+  for (let index = layout.dataStart; index < rows.length; index++) {
+    const row = rows[index];
+    if (row !== undefined && !isComment(row)) {
+      yield { row, index, text: timeText(row, layout.time) };
+    }
+  }
+}
+
+function* timeCells(rows: readonly CsvRow[], layout: CsvLayout): Generator<TimestampCell> {
+  for (const { row, text } of timedRows(rows, layout)) {
+    if (text !== '') {
+      yield { text, line: row.line };
+    }
+  }
+}
+
 /** The one sensor a long file's sensorId column names, if it names exactly one (EasyLog). */
 function onlySensorIdOf(rows: readonly CsvRow[], layout: CsvLayout): string | undefined {
   const column = layout.sensorIdColumn;
   if (column === undefined) {
     return undefined;
   }
-  const ids = new Set(rows.map((row) => row.cells[column.index] ?? '').filter((id) => id !== ''));
+  const ids = new Set<string>();
+  for (const { row, text } of timedRows(rows, layout)) {
+    const id = row.cells[column.index] ?? '';
+    if (text !== '' && id !== '') {
+      ids.add(id);
+    }
+  }
   return ids.size === 1 ? [...ids][0] : undefined;
 }
-
-const isBlank = (row: CsvRow): boolean => row.cells.every((cell) => cell === '');
-// `# comment` lines inside the data, as coldtrace's own CSV allows; HOBOware's `#` column
-// header is above the data and its rows start with a number.
-const isComment = (row: CsvRow): boolean => row.cells[0]?.startsWith('#') === true;
 
 function describe(delimiter: CsvDelimiter, layout: CsvLayout): string {
   const shape =
@@ -73,44 +99,56 @@ function describe(delimiter: CsvDelimiter, layout: CsvLayout): string {
  */
 export function parseReadingsCsv(text: string, options: ReadingsFileOptions = {}): ParsedReadings {
   const delimiter = detectDelimiter(text);
-  const rows = readCsvRows(text, delimiter).filter((row) => !isBlank(row));
+  const rows = readCsvRows(text, delimiter);
   if (rows.length === 0) {
     return { format: 'CSV', readings: [], skipped: [], warnings: [] };
   }
   const layout = findCsvLayout(rows, options);
   const zoneMinutes = zoneOption(options, layout);
+  const readTimestamp = timestampReader(timeCells(rows, layout), {
+    column: layout.time.name,
+    ...(layout.time.zoneMinutes !== undefined
+      ? { headerZoneMinutes: layout.time.zoneMinutes }
+      : {}),
+    ...(zoneMinutes !== undefined ? { zoneMinutes } : {}),
+    ...(options.dateOrder !== undefined ? { dateOrder: options.dateOrder } : {}),
+  });
+  const context: RowContext = {
+    layout,
+    delimiter,
+    onlySensorId: onlySensorIdOf(rows, layout),
+    sensorIds: new Map(),
+  };
+  const untimed: SkippedEntry[] = [];
   const skipped: SkippedEntry[] = [];
-  const timed: CsvRow[] = [];
-  for (const row of rows.slice(layout.dataStart).filter((r) => !isComment(r))) {
-    if (timeText(row, layout.time) === '') {
-      skipped.push({ where: `line ${row.line}`, reason: 'no date and time' });
-    } else {
-      timed.push(row);
+  const readings: SensorReadingInput[] = [];
+  // The only copy of the file's cells: each row is let go once read, so the readings take the
+  // place of the cells instead of joining them.
+  const unread: (CsvRow | undefined)[] = rows;
+  for (const { row, index, text } of timedRows(unread, layout)) {
+    unread[index] = undefined;
+    if (text === '') {
+      untimed.push({ where: `line ${row.line}`, reason: 'no date and time' });
+      continue;
+    }
+    const result = readRow(row, readTimestamp({ text, line: row.line }), context);
+    for (const reading of result.readings) {
+      readings.push(reading);
+    }
+    for (const entry of result.skipped) {
+      skipped.push(entry);
     }
   }
-  const timestamps = readTimestamps(
-    timed.map((row) => ({ text: timeText(row, layout.time), line: row.line })),
-    {
-      column: layout.time.name,
-      ...(layout.time.zoneMinutes !== undefined
-        ? { headerZoneMinutes: layout.time.zoneMinutes }
-        : {}),
-      ...(zoneMinutes !== undefined ? { zoneMinutes } : {}),
-      ...(options.dateOrder !== undefined ? { dateOrder: options.dateOrder } : {}),
-    },
-  );
-  const context: RowContext = { layout, delimiter, onlySensorId: onlySensorIdOf(timed, layout) };
-  const readings: SensorReadingInput[] = [];
-  timed.forEach((row, i) => {
-    const result = readRow(row, timestamps[i] ?? '', context);
-    readings.push(...result.readings);
-    skipped.push(...result.skipped);
-  });
   const warnings = [...layout.warnings];
   if (zoneMinutes !== undefined && layout.time.zoneMinutes === undefined) {
     warnings.push(
       `times of column '${layout.time.name}' are taken as ${describeZone(zoneMinutes)} from --tz: the file states no zone`,
     );
   }
-  return { format: describe(delimiter, layout), readings, skipped, warnings };
+  return {
+    format: describe(delimiter, layout),
+    readings,
+    skipped: [...untimed, ...skipped],
+    warnings,
+  };
 }

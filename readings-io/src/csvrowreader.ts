@@ -26,6 +26,11 @@ export interface RowContext {
   readonly delimiter: CsvDelimiter;
   /** Long files whose sensorId column names one sensor once (EasyLog: first row only). */
   readonly onlySensorId: string | undefined;
+  /**
+   * Sensor ids of the sensorId column already checked, each to its one string: a million
+   * readings of four sensors then share four strings, not a million cells.
+   */
+  readonly sensorIds: Map<string, string>;
 }
 
 function invalid(row: CsvRow, column: FileColumn, rule: string, message: string): Error {
@@ -99,11 +104,16 @@ function sensorIdFor(row: CsvRow, sensor: SensorColumn, context: RowContext): st
   if (id === undefined) {
     throw invalid(row, column, 'required', 'is empty');
   }
+  const known = context.sensorIds.get(id);
+  if (known !== undefined) {
+    return known;
+  }
   try {
-    return parseId(id, `line ${row.line}.${column.text}`);
+    context.sensorIds.set(id, parseId(id, `line ${row.line}.${column.text}`));
   } catch {
     throw invalid(row, column, 'id-format', `must be 1-64 chars [A-Za-z0-9._:/-] (got '${id}')`);
   }
+  return id;
 }
 
 function numberIn(

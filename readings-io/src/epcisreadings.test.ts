@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEpcisReadings } from './epcisreadings';
+import * as sensorIds from './epcissensorid';
 import { ReadingsFileError } from './readingsfileerror';
 
 type Json = Record<string, unknown>;
@@ -99,6 +100,18 @@ describe('parseEpcisReadings: devices', () => {
     const withoutEventId = parseEpcisReadings(document).readings.map((r) => r.sensorId);
     expect(new Set([...ids, ...withoutEventId]).size).toBe(4);
   });
+
+  it("works out an event's identity only for reports that name no device", () => {
+    const identity = jest.spyOn(sensorIds, 'eventIdentity');
+    try {
+      parseEpcisReadings(example4().document);
+      expect(identity).not.toHaveBeenCalled();
+      parseEpcisReadings(gs1('JSON/WithSensorData/SensorDataExample13.jsonld'));
+      expect(identity).toHaveBeenCalledTimes(1);
+    } finally {
+      identity.mockRestore();
+    }
+  });
 });
 
 describe('parseEpcisReadings: humidity and location of a reading', () => {
@@ -171,5 +184,57 @@ describe('parseEpcisReadings: documents', () => {
       'epcisBody.eventList[0].sensorElementList[0].sensorMetadata.time',
       'rfc3339',
     ]);
+  });
+});
+
+describe('parseEpcisReadings: large sensor elements', () => {
+  /** Example 4 with its one element's reports replaced by `count` reports from `report(i)`. */
+  function largeElement(count: number, report: (i: number) => Json): Json {
+    const document = gs1('JSON/WithSensorData/SensorDataExample4.jsonld');
+    const event = (document.epcisBody as { eventList: Json[] }).eventList[0]!;
+    const element = (event.sensorElementList as Json[])[0]!;
+    delete (element.sensorMetadata as Json).time;
+    element.sensorReport = Array.from({ length: count }, (_, i) => report(i));
+    return document;
+  }
+  const device = 'urn:epc:id:giai:4000001.111';
+  const minute = (i: number): string => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+
+  it('reads an element of 200,000 Temperature reports (a year of 3-minute samples, more than a call takes as arguments)', () => {
+    const count = 200_000;
+    const document = largeElement(count, (i) => ({
+      type: 'Temperature',
+      deviceID: device,
+      time: minute(i),
+      value: 4 + (i % 40) / 10,
+      uom: 'CEL',
+    }));
+    const parsed = parseEpcisReadings(document);
+    expect(parsed.readings).toHaveLength(count);
+    expect(parsed.readings[count - 1]).toEqual({
+      sensorId: device,
+      timestamp: minute(count - 1),
+      value: 4 + ((count - 1) % 40) / 10,
+      unit: 'CEL',
+    });
+  });
+
+  it('attaches the humidity of 40,000 readings of one element, each to its own reading', () => {
+    const count = 40_000;
+    const document = largeElement(2 * count, (i) =>
+      i < count
+        ? { type: 'Temperature', deviceID: device, time: minute(i), value: 5, uom: 'CEL' }
+        : {
+            type: 'RelativeHumidity',
+            deviceID: device,
+            time: minute(i - count),
+            value: i % 100,
+            uom: 'P1',
+          },
+    );
+    const parsed = parseEpcisReadings(document);
+    expect(parsed.skipped).toEqual([]);
+    expect(parsed.readings).toHaveLength(count);
+    expect(parsed.readings.every((r, i) => r.humidity === (i + count) % 100)).toBe(true);
   });
 });

@@ -129,17 +129,7 @@ function placeReport(
 }
 
 function sensorIdOf(report: PlacedReport, deviceId: string): string {
-  const sensorId = sensorIdOfDevice(deviceId);
-  try {
-    return parseId(sensorId, 'deviceID');
-  } catch (err) {
-    throw new ReadingsFileError({
-      message: `${report.path}: deviceID '${deviceId}' cannot be a coldtrace sensor id (1-64 characters from A-Z a-z 0-9 . _ : / -)`,
-      field: `${report.path}.deviceID`,
-      rule: 'id-format',
-      cause: err,
-    });
-  }
+  return readFileContent(() => parseId(sensorIdOfDevice(deviceId), `${report.path}.deviceID`));
 }
 
 type CompanionContent = Extract<ReportContent, { kind: 'humidity' | 'coordinate' }>;
@@ -151,15 +141,33 @@ function companionName(content: CompanionContent): string {
   return content.axis === 'lat' ? 'latitude' : 'longitude';
 }
 
+/** The Temperature drafts of one sensor element by device and time, for their companions. */
+type DraftsByPlace = Map<string, ReadingDraft[]>;
+
+// U+0000 cannot occur in a deviceID (a URI), so device and time never run into each other.
+const placeKey = (report: PlacedReport): string => `${report.deviceId ?? ''}\u0000${report.ms}`;
+
+function draftsByPlace(drafts: readonly ReadingDraft[]): DraftsByPlace {
+  const byPlace: DraftsByPlace = new Map();
+  for (const draft of drafts) {
+    const key = placeKey(draft.report);
+    const same = byPlace.get(key);
+    if (same === undefined) {
+      byPlace.set(key, [draft]);
+    } else {
+      same.push(draft);
+    }
+  }
+  return byPlace;
+}
+
 /** Adds a humidity or coordinate report to the one reading it belongs to, or says why not. */
 function attachCompanion(
   companion: PlacedReport,
   content: CompanionContent,
-  drafts: readonly ReadingDraft[],
+  byPlace: DraftsByPlace,
 ): string | undefined {
-  const matches = drafts.filter(
-    (draft) => draft.report.deviceId === companion.deviceId && draft.report.ms === companion.ms,
-  );
+  const matches = byPlace.get(placeKey(companion)) ?? [];
   const name = companionName(content);
   const [draft] = matches;
   if (draft === undefined) {
@@ -174,6 +182,26 @@ function attachCompanion(
   }
   draft[slot] = content.value;
   return undefined;
+}
+
+/** Attaches an element's humidity and coordinate reports to its readings; skips the others. */
+function attachCompanions(
+  placed: readonly PlacedReport[],
+  drafts: readonly ReadingDraft[],
+  result: EpcisImport,
+): void {
+  // Built once per element: looking each companion up among all drafts was quadratic.
+  let byPlace: DraftsByPlace | undefined;
+  for (const companion of placed) {
+    const { content } = companion;
+    if (content.kind === 'humidity' || content.kind === 'coordinate') {
+      byPlace ??= draftsByPlace(drafts);
+      const reason = attachCompanion(companion, content, byPlace);
+      if (reason !== undefined) {
+        result.skip(companion.path, reason);
+      }
+    }
+  }
 }
 
 function finishedReading(draft: ReadingDraft, result: EpcisImport): SensorReadingInput {
@@ -191,7 +219,8 @@ function finishedReading(draft: ReadingDraft, result: EpcisImport): SensorReadin
 }
 
 interface ElementPlace {
-  readonly eventKey: string;
+  /** The event's identity, computed on first use: only reports naming no device need it. */
+  readonly eventKey: () => string;
   readonly elementIndex: number;
   /** Sensor ids derived for reports that name no device, for the event's warning. */
   readonly derivedIds: string[];
@@ -216,7 +245,7 @@ function readElement(
       const sensorId =
         report.deviceId !== undefined
           ? sensorIdOf(report, report.deviceId)
-          : derivedSensorId(place.eventKey, place.elementIndex, report.index);
+          : derivedSensorId(place.eventKey(), place.elementIndex, report.index);
       if (report.deviceId === undefined) {
         place.derivedIds.push(sensorId);
       }
@@ -227,23 +256,23 @@ function readElement(
       });
     }
   }
-  for (const companion of placed) {
-    const { content } = companion;
-    if (content.kind === 'humidity' || content.kind === 'coordinate') {
-      const reason = attachCompanion(companion, content, drafts);
-      if (reason !== undefined) {
-        result.skip(companion.path, reason);
-      }
-    }
+  attachCompanions(placed, drafts, result);
+  // One at a time: spreading an element's drafts into push() throws past ~120,000 arguments.
+  for (const draft of drafts) {
+    result.readings.push(finishedReading(draft, result));
   }
-  result.readings.push(...drafts.map((draft) => finishedReading(draft, result)));
 }
 
 function readEvent(event: JsonReader, result: EpcisImport): void {
   if (!event.has('sensorElementList')) {
     return;
   }
-  const place = { eventKey: eventIdentity(event.raw), derivedIds: [] as string[] };
+  // Without an eventID the identity is the whole event marshalled: only worth it when used.
+  let eventKey: string | undefined;
+  const place = {
+    eventKey: () => (eventKey ??= eventIdentity(event.raw)),
+    derivedIds: [] as string[],
+  };
   event
     .array('sensorElementList', (element) => element)
     .forEach((element, elementIndex) => {

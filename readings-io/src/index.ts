@@ -18,7 +18,12 @@ export {
 } from './epcisschema';
 export { deviceIdOfSensor, sensorIdOfDevice } from './epcissensorid';
 export { type DateOrder } from './loggertime';
-export { parseReadingsJson, parseReadingsText, readReadingsFile } from './readingfile';
+export {
+  maxReadingsFileBytes,
+  parseReadingsJson,
+  parseReadingsText,
+  readReadingsFile,
+} from './readingfile';
 export { type FileTemperatureUnit, temperatureUnitOf, unitSymbol } from './temperatureunit';
 export { formatZoneOffset, parseZoneOffset } from './timezoneoffset';
 export { type SensorSummary, summarizeReadings } from './readingssummary';

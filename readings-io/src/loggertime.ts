@@ -126,13 +126,35 @@ function readWritten(cell: TimestampCell): Omit<WrittenTimestamp, 'cell'> | unde
   return date === undefined || time === undefined ? undefined : { date, time };
 }
 
+/** The stamps of a column that can tell (or fail to tell) its day/month order: the first of each. */
+class OrderEvidence {
+  /** A slashed date with a day above 12 (`13/06/26`), one with a month above 12 (`06/13/26`). */
+  dayFirst: WrittenTimestamp | undefined;
+  monthFirst: WrittenTimestamp | undefined;
+  /** A slashed date that reads differently in each order (`03/04/26`, not `04/04/26`). */
+  undecided: WrittenTimestamp | undefined;
+
+  add(stamp: WrittenTimestamp): void {
+    if (stamp.date.order !== undefined) {
+      return;
+    }
+    if (stamp.date.first > 12) {
+      this.dayFirst ??= stamp;
+    }
+    if (stamp.date.second > 12) {
+      this.monthFirst ??= stamp;
+    }
+    if (stamp.date.first !== stamp.date.second) {
+      this.undecided ??= stamp;
+    }
+  }
+}
+
 /** The order a day above 12 reveals, refusing a column that mixes both orders. */
 function revealedOrder(
-  open: readonly WrittenTimestamp[],
+  { dayFirst, monthFirst }: OrderEvidence,
   context: TimestampContext,
 ): { order: DateOrder; witness: WrittenTimestamp } | undefined {
-  const dayFirst = open.find((stamp) => stamp.date.first > 12);
-  const monthFirst = open.find((stamp) => stamp.date.second > 12);
   if (dayFirst !== undefined && monthFirst !== undefined) {
     throw invalid(
       monthFirst.cell,
@@ -148,9 +170,8 @@ function revealedOrder(
 }
 
 /** The order the column's dates reveal (a day above 12), or the caller's, or a refusal. */
-function dateOrderOf(stamps: readonly WrittenTimestamp[], context: TimestampContext): DateOrder {
-  const open = stamps.filter((stamp) => stamp.date.order === undefined);
-  const revealed = revealedOrder(open, context);
+function dateOrderOf(evidence: OrderEvidence, context: TimestampContext): DateOrder {
+  const revealed = revealedOrder(evidence, context);
   if (revealed !== undefined && context.dateOrder !== undefined) {
     if (revealed.order !== context.dateOrder) {
       throw invalid(
@@ -162,10 +183,9 @@ function dateOrderOf(stamps: readonly WrittenTimestamp[], context: TimestampCont
     }
   }
   const order = revealed?.order ?? context.dateOrder;
-  const undecided = open.find((stamp) => stamp.date.first !== stamp.date.second);
-  if (order === undefined && undecided !== undefined) {
+  if (order === undefined && evidence.undecided !== undefined) {
     throw invalid(
-      undecided.cell,
+      evidence.undecided.cell,
       context.column,
       'date-order',
       'could be day/month or month/day and no date in the file tells which: pass --date-order dmy or --date-order mdy',
@@ -208,7 +228,17 @@ function toRfc3339(stamp: WrittenTimestamp, order: DateOrder, context: Timestamp
   const local = Date.UTC(date.year, month - 1, day, time.hour, time.minute, time.second);
   const ms = local + time.millisecond - zoneOf(stamp, context) * 60_000;
   const iso = new Date(ms).toISOString();
-  return time.millisecond === 0 ? `${iso.slice(0, 19)}Z` : iso;
+  // join() gives one flat string; `${iso.slice(0, 19)}Z` would keep a slice of `iso` and a
+  // concatenation node beside it, 104 bytes a reading instead of 40 (a million-row file: 64 MB).
+  return time.millisecond === 0 ? [iso.slice(0, 19), 'Z'].join('') : iso;
+}
+
+function writtenStamp(cell: TimestampCell, context: TimestampContext): WrittenTimestamp {
+  const written = readWritten(cell);
+  if (written === undefined) {
+    throw invalid(cell, context.column, 'date-time', 'is not a date and time this reader knows');
+  }
+  return { ...written, cell };
 }
 
 /**
@@ -217,21 +247,32 @@ function toRfc3339(stamp: WrittenTimestamp, order: DateOrder, context: Timestamp
  * (HOBOware) and `DD/MM/YYYY HH:mm:ss` (EasyLog, Rotronic). Day/month order of slashed dates
  * comes from the data (a day above 12) or from `dateOrder`, never from a guess; the zone from the
  * cell, else the column header, else `zoneMinutes`.
- * @throws {@link ReadingsFileError} naming the line and column of the first unreadable time.
+ *
+ * Reads the column once to settle its date order, keeping nothing but the cells that decide it,
+ * and returns the reader of one cell, so a file's times are never all held at once.
+ * @throws {@link ReadingsFileError} naming the line and column of the first time it cannot read
+ * or whose day/month order nothing settles; the returned reader, of a date that does not exist
+ * or a time with no zone.
  */
+export function timestampReader(
+  cells: Iterable<TimestampCell>,
+  context: TimestampContext,
+): (cell: TimestampCell) => string {
+  const evidence = new OrderEvidence();
+  for (const cell of cells) {
+    evidence.add(writtenStamp(cell, context));
+  }
+  const order = dateOrderOf(evidence, context);
+  return (cell) => toRfc3339(writtenStamp(cell, context), order, context);
+}
+
+/** {@link timestampReader} over a whole column at once. */
 export function readTimestamps(
   cells: readonly TimestampCell[],
   context: TimestampContext,
 ): string[] {
-  const stamps = cells.map((cell): WrittenTimestamp => {
-    const written = readWritten(cell);
-    if (written === undefined) {
-      throw invalid(cell, context.column, 'date-time', 'is not a date and time this reader knows');
-    }
-    return { ...written, cell };
-  });
-  const order = dateOrderOf(stamps, context);
-  return stamps.map((stamp) => toRfc3339(stamp, order, context));
+  const read = timestampReader(cells, context);
+  return cells.map(read);
 }
 
 /** True when the text reads as a timestamp (any order): tells data rows from header rows. */

@@ -1,4 +1,10 @@
-import { type SensorReadingInput, dayMs, defaultOldReadingWindowMs } from '@coldtrace/protocol';
+import {
+  type SensorReadingInput,
+  dayMs,
+  defaultOldReadingWindowMs,
+  findOldReadings,
+  oldReadingBeforeMs,
+} from '@coldtrace/protocol';
 
 // The ledger's own default, so the dry run flags exactly what the chaincode will flag.
 export { defaultOldReadingWindowMs };
@@ -24,27 +30,24 @@ export function findReadingsLongBeforeShipment(
   shipmentCreatedAtMs: number,
   windowMs: number = defaultOldReadingWindowMs,
 ): OldReadingsFinding | undefined {
-  const limitMs = shipmentCreatedAtMs - windowMs;
-  let count = 0;
-  let earliest: { ms: number; sensorId: string } | undefined;
-  for (const { timestamp, sensorId } of readings) {
-    const ms = Date.parse(timestamp);
-    if (ms < limitMs) {
-      count++;
-      if (earliest === undefined || ms < earliest.ms) {
-        earliest = { ms, sensorId };
-      }
-    }
-  }
-  if (earliest === undefined) {
+  const beforeMs = oldReadingBeforeMs({
+    createdAtMs: shipmentCreatedAtMs,
+    oldReadingWindowMs: windowMs,
+  });
+  const { count, earliest, earliestMs } = findOldReadings(
+    readings,
+    (reading) => Date.parse(reading.timestamp),
+    beforeMs,
+  );
+  if (earliest === undefined || earliestMs === null) {
     return undefined;
   }
   return {
     count,
-    earliestMs: earliest.ms,
+    earliestMs,
     earliestSensorId: earliest.sensorId,
     windowMs,
     shipmentCreatedAtMs,
-    message: `${count} readings were taken more than ${days(windowMs)} before the shipment was created (${new Date(shipmentCreatedAtMs).toISOString()}); the earliest, from sensor ${earliest.sensorId}, at ${new Date(earliest.ms).toISOString()}`,
+    message: `${count} readings were taken more than ${days(windowMs)} before the shipment was created (${new Date(shipmentCreatedAtMs).toISOString()}); the earliest, from sensor ${earliest.sensorId}, at ${new Date(earliestMs).toISOString()}`,
   };
 }

@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { parseReadingsText, readReadingsFile } from './readingfile';
+import { maxReadingsFileBytes, parseReadingsText, readReadingsFile } from './readingfile';
 
 const reading = { sensorId: 'S', timestamp: '2026-06-10T08:00:00Z', value: 4, unit: 'CEL' };
 
@@ -30,6 +30,18 @@ describe('format from the content, never the name', () => {
   it('refuses text that opens as JSON but is not', () => {
     expect(() => parseReadingsText('{"readings": [')).toThrow(
       /the file opens as JSON but is not valid JSON/u,
+    );
+  });
+
+  it('refuses a file larger than the bound before reading it, saying to split it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'readings-'));
+    const huge = path.join(dir, 'huge.csv');
+    await writeFile(huge, '');
+    await truncate(huge, maxReadingsFileBytes + 1); // sparse: no byte of it is ever written
+    const refused = readReadingsFile(huge);
+    await expect(refused).rejects.toMatchObject({ name: 'ReadingsFileError', rule: 'file-size' });
+    await expect(refused).rejects.toThrow(
+      `${huge} is 100.1 MiB; a readings file may hold at most 100 MiB: split it into smaller files`,
     );
   });
 

@@ -1,8 +1,8 @@
-import { JsonShapeError, parseId } from '@coldtrace/protocol';
+import { parseId } from '@coldtrace/protocol';
 import type { FileColumn } from './csvcolumns';
 import type { FilePreamble } from './filepreamble';
 import type { ReadingsFileOptions } from './parsedreadings';
-import { ReadingsFileError } from './readingsfileerror';
+import { ReadingsFileError, readFileContent } from './readingsfileerror';
 import { type FileTemperatureUnit, temperatureUnitOf, unitSymbol } from './temperatureunit';
 
 /** A column of temperatures: whose they are (wide files) and in which unit, when known. */
@@ -51,14 +51,7 @@ function unitOf(
 }
 
 function checkedId(id: string, column: FileColumn): string {
-  try {
-    return parseId(id, `sensor of column '${column.text}'`);
-  } catch (err) {
-    if (err instanceof JsonShapeError) {
-      throw refuse(err.field, err.rule, err.message);
-    }
-    throw err;
-  }
+  return readFileContent(() => parseId(id, `sensor of column '${column.text}'`));
 }
 
 function wideSensorId(
