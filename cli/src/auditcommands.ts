@@ -10,6 +10,22 @@ import type { Command } from './commandregistry';
 import { UsageError } from './usageerror';
 import { formatTable } from './table';
 
+/** Opens report files in turn; when one cannot be opened, those already opened are removed. */
+async function openReportFiles(
+  opens: readonly (() => Promise<ProvenanceReportFile>)[],
+): Promise<ProvenanceReportFile[]> {
+  const files: ProvenanceReportFile[] = [];
+  try {
+    for (const open of opens) {
+      files.push(await open());
+    }
+  } catch (error) {
+    await Promise.all(files.map((file) => file.discard()));
+    throw error;
+  }
+  return files;
+}
+
 export const auditVerify: Command = {
   path: ['audit', 'verify'],
   summary: "verify a shipment's or lot's provenance on your own peer's ledger",
@@ -33,10 +49,10 @@ export const auditVerify: Command = {
     // The detail goes to the report files while it is verified, never into memory whole.
     const htmlPath = context.optionalOption('report');
     const jsonPath = context.optionalOption('report-json');
-    const files: ProvenanceReportFile[] = [
-      ...(htmlPath !== undefined ? [await newProvenanceHtmlFile(htmlPath)] : []),
-      ...(jsonPath !== undefined ? [await newProvenanceJsonFile(jsonPath)] : []),
-    ];
+    const files = await openReportFiles([
+      ...(htmlPath !== undefined ? [() => newProvenanceHtmlFile(htmlPath)] : []),
+      ...(jsonPath !== undefined ? [() => newProvenanceJsonFile(jsonPath)] : []),
+    ]);
     const sink: ProvenanceSink = teeProvenanceSinks(...files.map((file) => file.sink));
     let report: ProvenanceReport;
     try {
